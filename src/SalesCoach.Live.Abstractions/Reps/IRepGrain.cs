@@ -1,0 +1,14 @@
+namespace SalesCoach.Live.Abstractions.Reps;
+
+/// <summary>
+/// One rep's live state, keyed by rep id: day totals per metric, rebuilt from the activity log on activation.
+/// Applies accepted activities in <c>RepSeq</c> order and reloads from the log when it sees a gap.
+/// </summary>
+public interface IRepGrain : IGrainWithStringKey
+{
+    /// <summary>Applies activities the log accepted for this rep (any order; already-applied ones are skipped).</summary>
+    Task ApplyAsync(LoggedActivityMessage[] activities);
+
+    /// <summary>The highest <c>RepSeq</c> folded into this grain's state.</summary>
+    Task<long> GetAppliedRepSeqAsync();
+}

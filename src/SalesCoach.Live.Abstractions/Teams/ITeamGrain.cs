@@ -1,0 +1,20 @@
+namespace SalesCoach.Live.Abstractions.Teams;
+
+/// <summary>
+/// A team's live board, keyed by team id: ranks by the day's score, team totals, and a <c>version</c> that grows at
+/// every change. Changes are pushed as coalesced deltas (at most one every 250 ms) to every node's relay.
+/// </summary>
+public interface ITeamGrain : IGrainWithStringKey
+{
+    /// <summary>A rep's day totals changed.</summary>
+    Task UpdateRepAsync(RepTallyUpdate update);
+
+    /// <summary>Pushes a celebration to every node.</summary>
+    Task CelebrateAsync(Celebration celebration);
+
+    /// <summary>The current board, brought up to the clock first.</summary>
+    Task<BoardSnapshot> GetSnapshotAsync();
+
+    /// <summary>One rep's current board row as contract JSON, or null for a rep not on this team.</summary>
+    Task<byte[]?> GetRowAsync(string repId);
+}

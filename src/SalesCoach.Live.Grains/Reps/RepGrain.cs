@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using SalesCoach.Live.Abstractions.Reps;
+using SalesCoach.Live.Abstractions.Teams;
+using SalesCoach.Live.Domain.Boards;
+using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Storage.Activities;
+
+namespace SalesCoach.Live.Grains.Reps;
+
+/// <summary>
+/// One rep's live day totals. Activities arrive in batches after the log has made them durable; each carries the
+/// rep's gap-free <c>RepSeq</c>, so an out-of-order or missed batch shows up as a gap and the grain reloads the tail
+/// from the log. Activities stamped a little in the future wait until their time comes.
+/// </summary>
+public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider clock, ILogger<RepGrain> logger) : Grain, IRepGrain
+{
+    /// <summary>How often pending activities are folded in and the log is checked for activities this grain missed.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
+
+    private readonly RepLedger _ledger = new();
+    private readonly List<LoggedActivityMessage> _pending = [];
+    private Rep _rep = null!;
+    private Team _team = null!;
+    private long _applied;
+    private DateOnly _windowFirstDay;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var repId = this.GetPrimaryKeyString();
+        _rep = org.FindRep(repId) ?? throw new InvalidOperationException($"Unknown rep '{repId}'.");
+        _team = org.TeamOf(_rep);
+        var now = clock.GetUtcNow();
+        _windowFirstDay = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
+
+        // Read the rep's sequence first: everything up to it is committed, so the window read below holds every
+        // activity of the window up to that number (and maybe some newer ones, which only raise it).
+        var seq = await log.GetRepSeqAsync(repId, cancellationToken);
+        var activities = await log.ReadByOccurrenceAsync([repId], LedgerWindow.Start(_team.Calendar, now), DateTimeOffset.MaxValue, cancellationToken);
+        foreach (var activity in activities)
+        {
+            Fold(ToMessage(activity), now, changes: null);
+            seq = Math.Max(seq, activity.RepSeq);
+        }
+
+        _applied = seq;
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick));
+    }
+
+    public Task<long> GetAppliedRepSeqAsync() => Task.FromResult(_applied);
+
+    public async Task ApplyAsync(LoggedActivityMessage[] activities)
+    {
+        var now = clock.GetUtcNow();
+        var changes = new Dictionary<(string, DateOnly), DayTally>();
+        var celebrations = new List<LoggedActivityMessage>();
+        foreach (var activity in activities.OrderBy(a => a.RepSeq))
+        {
+            if (activity.RepSeq <= _applied)
+            {
+                continue;
+            }
+
+            if (activity.RepSeq > _applied + 1)
+            {
+                // A gap: an earlier batch is late or was lost on the way. The log has everything up to this one.
+                await CatchUpAsync(now, changes, celebrations);
+                continue;
+            }
+
+            Apply(activity, now, changes, celebrations);
+        }
+
+        await PublishAsync(changes, celebrations);
+    }
+
+    private void Apply(LoggedActivityMessage activity, DateTimeOffset now, Dictionary<(string, DateOnly), DayTally> changes, List<LoggedActivityMessage> celebrations)
+    {
+        _applied = activity.RepSeq;
+        Fold(activity, now, changes);
+        if (org.FindMetric(activity.Type) is { Celebrate: true })
+        {
+            celebrations.Add(activity);
+        }
+    }
+
+    private async Task CatchUpAsync(DateTimeOffset now, Dictionary<(string, DateOnly), DayTally> changes, List<LoggedActivityMessage> celebrations)
+    {
+        var tail = await log.ReadRepTailAsync(_rep.Id, _applied);
+        logger.LogInformation("Rep {RepId} caught up {Count} activities from the log after seq {Seq}", _rep.Id, tail.Count, _applied);
+        foreach (var activity in tail)
+        {
+            if (activity.RepSeq == _applied + 1)
+            {
+                Apply(ToMessage(activity), now, changes, celebrations);
+            }
+        }
+    }
+
+    /// <summary>Adds an activity to its day, or parks it while its time has not come.</summary>
+    private void Fold(LoggedActivityMessage activity, DateTimeOffset now, Dictionary<(string, DateOnly), DayTally>? changes)
+    {
+        if (activity.OccurredAt > now)
+        {
+            _pending.Add(activity);
+            return;
+        }
+
+        var day = _team.Calendar.LocalDate(activity.OccurredAt);
+        if (day < _windowFirstDay)
+        {
+            return;
+        }
+
+        var tally = _ledger.Add(activity.Type, day, activity.Quantity, activity.Value ?? 0m);
+        if (changes is not null)
+        {
+            changes[(activity.Type, day)] = tally;
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var changes = new Dictionary<(string, DateOnly), DayTally>();
+        var celebrations = new List<LoggedActivityMessage>();
+
+        var first = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
+        if (first != _windowFirstDay)
+        {
+            _windowFirstDay = first;
+            _ledger.DropBefore(first);
+        }
+
+        var due = _pending.Where(p => p.OccurredAt <= now).ToList();
+        foreach (var activity in due)
+        {
+            _pending.Remove(activity);
+            Fold(activity, now, changes);
+        }
+
+        // Activities acknowledged by a node that died before it reached this grain are found here.
+        if (await log.GetRepSeqAsync(_rep.Id, cancellationToken) > _applied)
+        {
+            await CatchUpAsync(now, changes, celebrations);
+        }
+
+        await PublishAsync(changes, celebrations);
+    }
+
+    private async Task PublishAsync(Dictionary<(string Metric, DateOnly Day), DayTally> changes, List<LoggedActivityMessage> celebrations)
+    {
+        var team = GrainFactory.GetGrain<ITeamGrain>(_team.Id);
+        if (changes.Count > 0)
+        {
+            var update = changes.Select(c => new DayTallyChange(c.Key.Metric, c.Key.Day.DayNumber, c.Value.Quantity, c.Value.Value)).ToArray();
+            await team.UpdateRepAsync(new RepTallyUpdate(_rep.Id, _applied, update));
+        }
+
+        foreach (var activity in celebrations)
+        {
+            await team.CelebrateAsync(new Celebration(_team.Id, _rep.Id, _rep.Name, activity.Type, activity.Value, activity.OccurredAt));
+        }
+    }
+
+    private static LoggedActivityMessage ToMessage(LoggedActivity a) => new(a.RepSeq, a.Id, a.Type, a.OccurredAt, a.Quantity, a.Value);
+}

@@ -1,0 +1,215 @@
+using Microsoft.Extensions.Logging;
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Live;
+using SalesCoach.Live.Abstractions.Teams;
+using SalesCoach.Live.Domain.Boards;
+using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Storage.Activities;
+
+namespace SalesCoach.Live.Grains.Teams;
+
+/// <summary>
+/// A team's live board. Holds a copy of every rep's day totals (loaded from the log on activation, then kept current
+/// by the rep grains), recomputes the board when something changes or the clock moves, and pushes the rows that
+/// changed as one delta at most every <see cref="CoalesceWindow"/>.
+/// </summary>
+public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider clock, ILogger<TeamGrain> logger) : Grain, ITeamGrain
+{
+    /// <summary>At most one delta per team in this window; the first change after a quiet spell goes out at once.</summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often the board is brought up to the clock when nothing happens (expected grows with time).</summary>
+    public static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan RelayListAge = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, RepLedger> _ledgers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _repSeqs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _rows = new(StringComparer.Ordinal);
+    private Team _team = null!;
+    private Board? _board;
+    private byte[] _teamJson = [];
+    private long _version;
+    private bool _dirty;
+    private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
+    private DateOnly _windowFirstDay;
+    private IGrainTimer? _flushTimer;
+    private bool _flushScheduled;
+    private ILiveRelay[] _relays = [];
+    private long _relaysFetchedTicks;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var teamId = this.GetPrimaryKeyString();
+        _team = org.FindTeam(teamId) ?? throw new InvalidOperationException($"Unknown team '{teamId}'.");
+        var now = clock.GetUtcNow();
+
+        // A version that starts at the activation's wall-clock milliseconds keeps growing across reactivations,
+        // since deltas are coalesced to far fewer than one per millisecond.
+        _version = now.ToUnixTimeMilliseconds();
+        _windowFirstDay = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
+        foreach (var rep in _team.Reps)
+        {
+            _ledgers[rep.Id] = new RepLedger();
+            _repSeqs[rep.Id] = 0;
+        }
+
+        var activities = await log.ReadByOccurrenceAsync(
+            [.. _ledgers.Keys], LedgerWindow.Start(_team.Calendar, now), now, cancellationToken);
+        foreach (var activity in activities)
+        {
+            _ledgers[activity.RepId].Add(activity.Type, _team.Calendar.LocalDate(activity.OccurredAt), activity.Quantity, activity.Value ?? 0m);
+            _repSeqs[activity.RepId] = Math.Max(_repSeqs[activity.RepId], activity.RepSeq);
+        }
+
+        Recompute(now);
+        _flushTimer = this.RegisterGrainTimer(FlushFromTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(ClockTick, ClockTick) { KeepAlive = true });
+        logger.LogInformation("Team {TeamId} activated with {Activities} activities in its window", teamId, activities.Count);
+    }
+
+    public Task UpdateRepAsync(RepTallyUpdate update)
+    {
+        if (!_ledgers.TryGetValue(update.RepId, out var ledger) || update.RepSeq < _repSeqs[update.RepId])
+        {
+            return Task.CompletedTask;
+        }
+
+        _repSeqs[update.RepId] = update.RepSeq;
+        foreach (var change in update.Changes)
+        {
+            var day = DateOnly.FromDayNumber(change.DayNumber);
+            if (day >= _windowFirstDay)
+            {
+                ledger.Set(change.Metric, day, new DayTally(change.Quantity, change.Value));
+            }
+        }
+
+        return MarkDirtyAsync();
+    }
+
+    public async Task CelebrateAsync(Celebration celebration)
+    {
+        var json = BoardJson.Celebration(celebration, org.FindMetric(celebration.Metric));
+        foreach (var relay in await RelaysAsync())
+        {
+            await relay.OnCelebrationAsync(_team.Id, json);
+        }
+    }
+
+    public async Task<BoardSnapshot> GetSnapshotAsync()
+    {
+        await FlushAsync();
+        return new BoardSnapshot(_version, BoardJson.Snapshot(_board!, _version, _board!.Reps.Select(r => _rows[r.RepId]), _teamJson));
+    }
+
+    public async Task<byte[]?> GetRowAsync(string repId)
+    {
+        await FlushAsync();
+        return _rows.GetValueOrDefault(repId);
+    }
+
+    private Task MarkDirtyAsync()
+    {
+        _dirty = true;
+        if (_flushScheduled)
+        {
+            return Task.CompletedTask;
+        }
+
+        var wait = _lastFlush + CoalesceWindow - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return FlushAsync();
+        }
+
+        _flushScheduled = true;
+        _flushTimer!.Change(wait, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    private Task FlushFromTimerAsync(CancellationToken cancellationToken)
+    {
+        _flushScheduled = false;
+        return _dirty ? FlushAsync() : Task.CompletedTask;
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var today = _team.Calendar.LocalDate(clock.GetUtcNow());
+        var first = LedgerWindow.FirstDay(today);
+        if (first != _windowFirstDay)
+        {
+            _windowFirstDay = first;
+            foreach (var ledger in _ledgers.Values)
+            {
+                ledger.DropBefore(first);
+            }
+        }
+
+        await FlushAsync();
+    }
+
+    /// <summary>Brings the board up to the clock; if any row or the team changed, bumps the version and pushes a delta.</summary>
+    private async Task FlushAsync()
+    {
+        _dirty = false;
+        var now = clock.GetUtcNow();
+        _lastFlush = now;
+        var changed = Recompute(now);
+        if (changed is null)
+        {
+            return;
+        }
+
+        var fromVersion = _version;
+        _version++;
+        var delta = BoardJson.Delta(_team.Id, _version, fromVersion, _board!.AsOf, changed, _teamJson);
+        foreach (var relay in await RelaysAsync())
+        {
+            await relay.OnDeltaAsync(_team.Id, delta);
+        }
+    }
+
+    /// <summary>Rebuilds the board at <paramref name="now"/>; returns the changed rows, or null when nothing changed.</summary>
+    private List<byte[]>? Recompute(DateTimeOffset now)
+    {
+        _board = BoardBuilder.Build(_team, org.Metrics, rep => _ledgers.GetValueOrDefault(rep.Id), now);
+        var changed = new List<byte[]>();
+        foreach (var row in _board.Reps)
+        {
+            var json = BoardJson.Row(row);
+            if (!_rows.TryGetValue(row.RepId, out var previous) || !previous.AsSpan().SequenceEqual(json))
+            {
+                _rows[row.RepId] = json;
+                changed.Add(json);
+            }
+        }
+
+        var teamJson = BoardJson.Team(_board.Team);
+        var teamChanged = !_teamJson.AsSpan().SequenceEqual(teamJson);
+        _teamJson = teamJson;
+        return changed.Count > 0 || teamChanged ? changed : null;
+    }
+
+    private async Task<ILiveRelay[]> RelaysAsync()
+    {
+        // Real elapsed time, not the injected clock: this is a cache of cluster state, not business time.
+        var now = Environment.TickCount64;
+        if (_relays.Length == 0 || now - _relaysFetchedTicks > (long)RelayListAge.TotalMilliseconds)
+        {
+            try
+            {
+                _relays = await GrainFactory.GetGrain<ILiveRelayRegistryGrain>(0).GetRelaysAsync();
+                _relaysFetchedTicks = now;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Pushes are best effort: clients see the version gap and ask for a snapshot.
+                logger.LogWarning(e, "Could not fetch the relay list for team {TeamId}", _team.Id);
+            }
+        }
+
+        return _relays;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Teams;
+using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Server.Security;
+
+namespace SalesCoach.Live.Server.Boards;
+
+/// <summary>The reads of contract section 5: teams, a team's board and a rep's pace, now or as of <c>?at=</c>.</summary>
+public static class BoardEndpoints
+{
+    /// <summary>Historical boards carry version 0: they are not part of the live sequence.</summary>
+    public const long HistoricalVersion = 0;
+
+    public static WebApplicationBuilder AddBoards(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<HistoricalBoards>();
+        return builder;
+    }
+
+    public static WebApplication MapBoards(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ReadPolicy);
+        api.MapGet("/teams", (Organization org) =>
+                org.Teams.Select(t => new TeamSummary(t.Id, t.Name, t.Calendar.Zone.Id, t.Reps.Count)))
+            .WithSummary("The teams.");
+        api.MapGet("/teams/{teamId}/board", GetBoardAsync)
+            .WithSummary("A team's board now, or as of ?at= (ISO-8601 with offset).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/reps/{repId}/pace", GetPaceAsync)
+            .WithSummary("A rep's pace now, or as of ?at=.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> GetBoardAsync(
+        string teamId, string? at, Organization org, IGrainFactory grains, HistoricalBoards history, CancellationToken cancellationToken)
+    {
+        if (org.FindTeam(teamId) is not { } team)
+        {
+            return NotFound($"unknown team '{teamId}'");
+        }
+
+        if (!TryParseAt(at, out var instant))
+        {
+            return BadAt(at);
+        }
+
+        if (instant is { } asOf)
+        {
+            var board = await history.BuildAsync(team, asOf, cancellationToken);
+            return Results.Bytes(BoardJson.Snapshot(board, HistoricalVersion), "application/json");
+        }
+
+        var snapshot = await grains.GetGrain<ITeamGrain>(team.Id).GetSnapshotAsync();
+        return Results.Bytes(snapshot.Json, "application/json");
+    }
+
+    private static async Task<IResult> GetPaceAsync(
+        string repId, string? at, Organization org, IGrainFactory grains, HistoricalBoards history, CancellationToken cancellationToken)
+    {
+        if (org.FindRep(repId) is not { } rep)
+        {
+            return NotFound($"unknown rep '{repId}'");
+        }
+
+        if (!TryParseAt(at, out var instant))
+        {
+            return BadAt(at);
+        }
+
+        var team = org.TeamOf(rep);
+        byte[]? rowJson;
+        if (instant is { } asOf)
+        {
+            var board = await history.BuildAsync(team, asOf, cancellationToken);
+            rowJson = BoardJson.Row(board.Reps.Single(r => r.RepId == rep.Id));
+        }
+        else
+        {
+            rowJson = await grains.GetGrain<ITeamGrain>(team.Id).GetRowAsync(rep.Id);
+        }
+
+        var row = JsonNode.Parse(rowJson!)!.AsObject();
+        var pace = new JsonObject
+        {
+            ["repId"] = rep.Id,
+            ["teamId"] = team.Id,
+            ["name"] = rep.Name,
+            ["rank"] = row["rank"]?.DeepClone(),
+            ["score"] = row["score"]?.DeepClone(),
+            ["metrics"] = row["metrics"]?.DeepClone(),
+        };
+        return Results.Text(pace.ToJsonString(), "application/json");
+    }
+
+    /// <summary>Parses <c>?at=</c>: absent means now (null); otherwise ISO-8601 with an offset.</summary>
+    private static bool TryParseAt(string? at, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (string.IsNullOrEmpty(at))
+        {
+            return true;
+        }
+
+        // An unencoded '+' in a query string arrives as a space; ISO-8601 never has one, so it can only be the offset.
+        at = at.Replace(' ', '+');
+        var hasOffset = at.EndsWith('Z') || at.EndsWith('z') || (at.Length > 6 && at[^6] is '+' or '-' && at[^3] == ':');
+        if (hasOffset && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            instant = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static IResult BadAt(string? at) => Results.ValidationProblem(new Dictionary<string, string[]>
+    {
+        ["at"] = [$"'{at}' is not an ISO-8601 date and time with an offset, such as 2026-11-26T10:30:00+01:00"],
+    });
+
+    private static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Server.Security;
+
+namespace SalesCoach.Live.Server.Demo;
+
+/// <summary>Demo mode: a dev API key printed at start-up and the activity simulator.</summary>
+public static class DemoExtensions
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Demo");
+        var enabledByDefault = string.IsNullOrWhiteSpace(builder.Configuration["Org:File"]);
+        builder.Services.Configure<DemoOptions>(o =>
+        {
+            section.Bind(o);
+            o.Enabled = section.GetValue("Enabled", enabledByDefault);
+        });
+        if (!section.GetValue("Enabled", enabledByDefault))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton(new DemoKey(section["ApiKey"] is { Length: > 0 } fixedKey ? fixedKey : LoadOrCreateKey(builder.Configuration)));
+        builder.Services.AddHostedService<DemoSimulator>();
+        return builder;
+    }
+
+    public static WebApplication UseDemo(this WebApplication app)
+    {
+        if (app.Services.GetService<DemoKey>() is not { } demoKey)
+        {
+            return app;
+        }
+
+        app.Services.GetRequiredService<ApiKeyStore>().Add("demo", demoKey.Value, [ApiKeyScopes.Admin]);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? "http://localhost:5080";
+            var org = app.Services.GetRequiredService<Organization>();
+            // Printed, not logged: the key is for the person at the console, and logs never carry keys.
+            Console.WriteLine();
+            Console.WriteLine("  SalesCoach.Live demo is running.");
+            Console.WriteLine($"  Dev API key (ingest, read, admin): {demoKey.Value}");
+            foreach (var team in org.Teams)
+            {
+                Console.WriteLine($"  Wallboard {team.Name,-20} {address}/wallboard/?team={team.Id}&token={demoKey.Value}");
+            }
+
+            Console.WriteLine($"  Board API: curl -H 'X-Api-Key: {demoKey.Value}' {address}/api/teams/{org.Teams[0].Id}/board");
+            Console.WriteLine();
+        });
+        return app;
+    }
+
+    // Kept beside the embedded store, so a TV's wallboard link keeps working across restarts.
+    private static string LoadOrCreateKey(IConfiguration configuration)
+    {
+        var store = configuration["Storage:Sqlite:Path"] ?? "./data/salescoach.db";
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, "dev-api-key");
+        if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: >= 16 } existing)
+        {
+            return existing;
+        }
+
+        var key = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, key);
+        return key;
+    }
+
+    /// <summary>The demo's dev key.</summary>
+    public sealed record DemoKey(string Value);
+}

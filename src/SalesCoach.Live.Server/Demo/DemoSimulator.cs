@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Server.Ingest;
+
+namespace SalesCoach.Live.Server.Demo;
+
+/// <summary>
+/// Streams a believable day through the ingest pipeline (the same validation, log and grains as the HTTP endpoint).
+/// Time is cut into 5-second slots; what happens in a slot is drawn from a random source seeded by rep and slot and
+/// the activity ids are derived from them, so a restart replays the same history and the log drops it as duplicates.
+/// </summary>
+public sealed class DemoSimulator(
+    Organization org, IngestPipeline pipeline, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSimulator> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Slot = TimeSpan.FromSeconds(5);
+
+    private readonly List<(Team Team, RepProfile Profile)> _reps = org.Teams
+        .SelectMany(t => t.Reps.Select((r, i) => (t, RepProfile.For(r, i))))
+        .ToList();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        var nextSlot = SlotOf(now);
+        if (options.Value.Backfill)
+        {
+            var weekStart = org.Teams.Min(t => t.Calendar.At(t.Calendar.PeriodAt(GoalPeriod.Week, now).First, TimeSpan.Zero));
+            var sent = await EmitAsync(SlotOf(weekStart), nextSlot, stoppingToken);
+            logger.LogInformation("Demo: back-filled {Count} activities since {WeekStart:u}", sent, weekStart);
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var current = SlotOf(clock.GetUtcNow());
+            if (current <= nextSlot)
+            {
+                continue;
+            }
+
+            try
+            {
+                await EmitAsync(nextSlot, current, stoppingToken);
+                nextSlot = current;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed batch is retried with the same ids next second; the log drops what did land.
+                logger.LogWarning(e, "Demo: could not send slots {From}..{To}; retrying", nextSlot, current);
+            }
+        }
+    }
+
+    /// <summary>Sends the activities of slots [from, to) in batches; returns how many were new.</summary>
+    private async Task<int> EmitAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        var batch = new JsonArray();
+        var accepted = 0;
+        for (var slot = from; slot < to; slot++)
+        {
+            foreach (var (team, profile) in _reps)
+            {
+                Draw(team, profile, slot, batch);
+            }
+
+            if (batch.Count >= 2_000 || (slot == to - 1 && batch.Count > 0))
+            {
+                accepted += await SendAsync(batch, cancellationToken);
+                batch = [];
+            }
+        }
+
+        return accepted;
+    }
+
+    private void Draw(Team team, RepProfile profile, long slot, JsonArray batch)
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(slot * (long)Slot.TotalSeconds);
+        var local = team.Calendar.ToLocal(start);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var working = team.Calendar.WorkingWindow(date) is { } window && start >= window.Start && start < window.End;
+        var factor = working ? profile.RateFactor(local.TimeOfDay, team.Calendar.DayStart) : options.Value.AfterHoursShare;
+        var callChance = profile.CallsPerHour * factor * options.Value.Speed * Slot.TotalHours;
+        var random = new Random((int)StableHash.Of(profile.Rep.Id, slot));
+        if (random.NextDouble() >= callChance)
+        {
+            return;
+        }
+
+        // Follow-ups come one and two seconds after the call, so all of a slot has happened by its end.
+        var at = start.AddMilliseconds(random.Next((int)Slot.TotalMilliseconds - 2_000));
+        var id = $"sim-{profile.Rep.Id}-{slot}";
+        batch.Add(Activity(id + "-call", profile.Rep.Id, "call", at, null));
+        if (random.NextDouble() < profile.Conversion)
+        {
+            batch.Add(Activity(id + "-meeting", profile.Rep.Id, "meeting", at.AddSeconds(1), null));
+            if (random.NextDouble() < 0.12)
+            {
+                var amount = Math.Round(20 + (random.NextDouble() * 580)) * 100;
+                batch.Add(Activity(id + "-deal", profile.Rep.Id, "deal", at.AddSeconds(2), (decimal)amount));
+            }
+        }
+    }
+
+    private async Task<int> SendAsync(JsonArray batch, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(batch.ToJsonString());
+        var outcome = await pipeline.IngestAsync(document.RootElement, cancellationToken);
+        switch (outcome)
+        {
+            case IngestOutcome.Recorded recorded:
+                return recorded.Accepted;
+            case IngestOutcome.Invalid invalid:
+                logger.LogError("Demo batch refused: {Errors}", string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+                return 0;
+            default:
+                logger.LogError("Demo batch refused: {Outcome}", outcome);
+                return 0;
+        }
+    }
+
+    private static JsonObject Activity(string id, string repId, string type, DateTimeOffset at, decimal? value)
+    {
+        var activity = new JsonObject
+        {
+            ["id"] = id,
+            ["repId"] = repId,
+            ["type"] = type,
+            ["occurredAt"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["source"] = "demo",
+        };
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
+
+        return activity;
+    }
+
+    private static long SlotOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / (long)Slot.TotalSeconds;
+}

@@ -1,0 +1,51 @@
+using SalesCoach.Live.Server.Boards;
+using SalesCoach.Live.Server.Demo;
+using SalesCoach.Live.Server.Health;
+using SalesCoach.Live.Server.Ingest;
+using SalesCoach.Live.Server.Live;
+using SalesCoach.Live.Server.OrgSetup;
+using SalesCoach.Live.Server.Security;
+//WALLBOARD using SalesCoach.Live.Server.Wallboard;
+using SalesCoach.Live.Storage;
+
+namespace SalesCoach.Live.Server.Hosting;
+
+/// <summary>The whole application, feature by feature.</summary>
+public static class SalesCoachExtensions
+{
+    public static WebApplicationBuilder AddSalesCoach(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5080");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.AddLogging();
+        builder.AddOrg();
+        builder.Services.AddActivityLog(builder.Configuration);
+        builder.AddCluster();
+        builder.AddApiKeySecurity();
+        builder.AddIngest();
+        builder.AddBoards();
+        builder.AddLive();
+        builder.AddDemo();
+        return builder;
+    }
+
+    public static WebApplication UseSalesCoach(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseDemo();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHome();
+        app.MapHealth();
+        app.MapIngest();
+        app.MapBoards();
+        app.MapLive();
+        //WALLBOARD app.MapWallboard();
+        return app;
+    }
+}

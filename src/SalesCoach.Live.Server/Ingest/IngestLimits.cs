@@ -1,0 +1,11 @@
+namespace SalesCoach.Live.Server.Ingest;
+
+/// <summary>The limits of contract section 4.</summary>
+public static class IngestLimits
+{
+    public const int MaxBatch = 5_000;
+    public const int MaxIdLength = 128;
+    public const int MaxSourceLength = 64;
+    public const int MaxQuantity = 10_000;
+    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+}
