@@ -36,14 +36,19 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         // activity of the window up to that number (and maybe some newer ones, which only raise it).
         var seq = await log.GetRepSeqAsync(repId, cancellationToken);
         var activities = await log.ReadByOccurrenceAsync([repId], LedgerWindow.Start(_team.Calendar, now), DateTimeOffset.MaxValue, cancellationToken);
+        var totals = new Dictionary<(string, DateOnly), DayTally>();
         foreach (var activity in activities)
         {
-            Fold(ToMessage(activity), now, changes: null);
+            Fold(ToMessage(activity), now, totals);
             seq = Math.Max(seq, activity.RepSeq);
         }
 
         _applied = seq;
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick));
+
+        // The batch that woke this grain is already in what it just read, so it would be skipped as applied:
+        // hand the team every total now, or the team (loaded earlier) would never hear of that batch.
+        await PublishAsync(totals, []);
     }
 
     public Task<long> GetAppliedRepSeqAsync() => Task.FromResult(_applied);
