@@ -51,9 +51,14 @@ public sealed class WorkingCalendar
         var local = date.ToDateTime(TimeOnly.MinValue).Add(timeOfDay);
         if (Zone.IsInvalidTime(local))
         {
-            // The offset in force just before the gap carries the skipped wall time past the jump.
-            var before = Zone.GetUtcOffset(local.AddHours(-12));
-            return new DateTimeOffset(DateTime.SpecifyKind(local - before, DateTimeKind.Utc));
+            // The wall clock jumped from the start of the gap straight to its end: the first whole minute it shows again.
+            var jumpedTo = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute));
+            while (Zone.IsInvalidTime(jumpedTo))
+            {
+                jumpedTo = jumpedTo.AddMinutes(1);
+            }
+
+            return new DateTimeOffset(jumpedTo, Zone.GetUtcOffset(jumpedTo));
         }
 
         var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
