@@ -38,8 +38,12 @@ public static class DemoExtensions
         app.Services.GetRequiredService<ApiKeyStore>().Add("demo", demoKey.Value, [ApiKeyScopes.Admin]);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-                ?? "http://localhost:5080";
+            var address = (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? "http://localhost:5080")
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal);
             var org = app.Services.GetRequiredService<Organization>();
             // Printed, not logged: the key is for the person at the console, and logs never carry keys.
             Console.WriteLine();
