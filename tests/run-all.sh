@@ -28,8 +28,11 @@ eval "$pg_env"
 
 passed=0; failed=0
 
+echo "== build (the .NET build also runs npm ci and the wallboard build)"
+dotnet build SalesCoach.Live.sln -v minimal || { echo; echo "0 passed, 1 failed"; exit 1; }
+
 echo "== wallboard (Vitest)"
-(cd wallboard && npm ci --no-audit --no-fund && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json")
+(cd wallboard && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json")
 vitest_rc=$?
 if [[ -f "$results/vitest.json" ]]; then
   read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$results/vitest.json")
@@ -38,7 +41,7 @@ fi
 [[ $vitest_rc -eq 0 ]] || failed=$((failed > 0 ? failed : 1))
 
 echo "== .NET"
-dotnet test SalesCoach.Live.sln --logger "console;verbosity=minimal" 2>&1 | tee "$results/dotnet.log"
+dotnet test SalesCoach.Live.sln --no-build --logger "console;verbosity=minimal" 2>&1 | tee "$results/dotnet.log"
 dotnet_rc=${PIPESTATUS[0]}
 # One line per test assembly: "Passed!  - Failed:     0, Passed:    57, Skipped: ..." (or "Failed!  - ...").
 read -r p f < <(grep -E '^(Passed|Failed)! +- Failed:' "$results/dotnet.log" \
