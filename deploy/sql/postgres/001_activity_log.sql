@@ -4,10 +4,12 @@
 
 -- The log. seq orders the whole log; rep_seq numbers each rep's activities 1, 2, 3, ... without gaps.
 -- occurred_at is the instant; occurred_offset_min keeps the offset the sender gave, which timestamptz drops.
+-- Keys are compared bytewise (COLLATE "C"): ids are opaque, and a linguistic collation would only make every
+-- index probe slower and the order of locked reps depend on the server's locale.
 CREATE TABLE IF NOT EXISTS activities (
     seq                 bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id                  text        NOT NULL,
-    rep_id              text        NOT NULL,
+    id                  text        COLLATE "C" NOT NULL,
+    rep_id              text        COLLATE "C" NOT NULL,
     rep_seq             bigint      NOT NULL,
     type                text        NOT NULL,
     occurred_at         timestamptz NOT NULL,
@@ -27,6 +29,6 @@ CREATE INDEX IF NOT EXISTS activities_rep_occurred_idx ON activities (rep_id, oc
 -- The last rep_seq handed out per rep. Writers lock a rep's row (in rep order, so writers never deadlock) for the
 -- length of their transaction, which serialises the numbering of one rep across all server processes.
 CREATE TABLE IF NOT EXISTS activity_rep_counters (
-    rep_id text   PRIMARY KEY,
+    rep_id text   COLLATE "C" PRIMARY KEY,
     seq    bigint NOT NULL
 );

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SalesCoach.Live.Storage.Activities;
+using SalesCoach.Live.Storage.Postgres;
+using SalesCoach.Live.Storage.Sqlite;
+
+namespace SalesCoach.Live.Storage;
+
+/// <summary>Registers the activity log chosen by configuration (<c>Storage:Provider</c>).</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The configuration key that chooses the store.</summary>
+    public const string ProviderKey = "Storage:Provider";
+
+    /// <summary>
+    /// Registers <see cref="IActivityLog"/> as a singleton: <see cref="SqliteActivityLog"/> when <c>Storage:Provider</c>
+    /// is <c>Sqlite</c> or absent, <see cref="PostgresActivityLog"/> when it is <c>Postgres</c> (case-insensitive).
+    /// The options record of the chosen store is registered too. The store uses the <see cref="TimeProvider"/>
+    /// registered in the container, or <see cref="TimeProvider.System"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The provider is neither, or it is <c>Postgres</c> and <c>Storage:Postgres:ConnectionString</c> is empty.
+    /// </exception>
+    public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // Checked here rather than at first use, so that a misconfigured server stops at start-up, saying why.
+        var provider = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = configuration[SqliteStorageOptions.PathKey];
+            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
+            services.AddSingleton(options);
+            services.AddSingleton<IActivityLog>(serviceProvider => new SqliteActivityLog(
+                options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<SqliteActivityLog>>()));
+            return services;
+        }
+
+        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
+                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
+            }
+
+            var options = new PostgresStorageOptions { ConnectionString = connectionString };
+            services.AddSingleton(options);
+            services.AddSingleton<IActivityLog>(serviceProvider => new PostgresActivityLog(
+                options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<PostgresActivityLog>>()));
+            return services;
+        }
+
+        throw new InvalidOperationException(
+            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
+    }
+
+    private static TimeProvider TimeOf(IServiceProvider serviceProvider) => serviceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+}
