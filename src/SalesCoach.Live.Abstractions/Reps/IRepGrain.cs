@@ -9,6 +9,13 @@ public interface IRepGrain : IGrainWithStringKey
     /// <summary>Applies activities the log accepted for this rep (any order; already-applied ones are skipped).</summary>
     Task ApplyAsync(LoggedActivityMessage[] activities);
 
+    /// <summary>
+    /// Folds in whatever the log has that this grain has not applied (waking the grain if needed). One-way, so a team
+    /// grain can ask without waiting on a rep that will call it back.
+    /// </summary>
+    [OneWay]
+    Task CatchUpAsync();
+
     /// <summary>The highest <c>RepSeq</c> folded into this grain's state.</summary>
     Task<long> GetAppliedRepSeqAsync();
 }

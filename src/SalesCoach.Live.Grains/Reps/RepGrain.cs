@@ -19,9 +19,14 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
 
     private readonly RepLedger _ledger = new();
     private readonly List<LoggedActivityMessage> _pending = [];
+
+    // Celebrated activities loaded on activation but not yet handed over by ApplyAsync. The batch that wakes the grain
+    // is already in the log it loads, so it looks applied when it arrives; its celebrations must still go out.
+    private readonly HashSet<long> _uncelebrated = [];
     private Rep _rep = null!;
     private Team _team = null!;
     private long _applied;
+    private long _publishedSeq = -1;
     private DateOnly _windowFirstDay;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -41,6 +46,10 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         {
             Fold(ToMessage(activity), now, totals);
             seq = Math.Max(seq, activity.RepSeq);
+            if (org.FindMetric(activity.Type) is { Celebrate: true })
+            {
+                _uncelebrated.Add(activity.RepSeq);
+            }
         }
 
         _applied = seq;
@@ -62,6 +71,11 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         {
             if (activity.RepSeq <= _applied)
             {
+                if (_uncelebrated.Remove(activity.RepSeq))
+                {
+                    celebrations.Add(activity);
+                }
+
                 continue;
             }
 
@@ -123,6 +137,8 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         }
     }
 
+    public Task CatchUpAsync() => TickAsync(CancellationToken.None);
+
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -155,10 +171,14 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     private async Task PublishAsync(Dictionary<(string Metric, DateOnly Day), DayTally> changes, List<LoggedActivityMessage> celebrations)
     {
         var team = GrainFactory.GetGrain<ITeamGrain>(_team.Id);
-        if (changes.Count > 0)
+
+        // Also without changes when the sequence moved (activities outside the window), so the team knows this rep
+        // is up to date with the log and stops asking it to catch up.
+        if (changes.Count > 0 || _applied > _publishedSeq)
         {
             var update = changes.Select(c => new DayTallyChange(c.Key.Metric, c.Key.Day.DayNumber, c.Value.Quantity, c.Value.Value)).ToArray();
             await team.UpdateRepAsync(new RepTallyUpdate(_rep.Id, _applied, update));
+            _publishedSeq = _applied;
         }
 
         foreach (var activity in celebrations)

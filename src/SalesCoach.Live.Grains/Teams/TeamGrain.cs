@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Abstractions.Live;
+using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Boards;
 using SalesCoach.Live.Domain.Org;
@@ -23,6 +24,9 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
 
     private static readonly TimeSpan RelayListAge = TimeSpan.FromSeconds(5);
 
+    /// <summary>Every this many ticks the team compares each rep's sequence in the log with what it holds.</summary>
+    private const int LogCheckEveryTicks = 4;
+
     private readonly Dictionary<string, RepLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _repSeqs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _rows = new(StringComparer.Ordinal);
@@ -37,6 +41,7 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
     private bool _flushScheduled;
     private ILiveRelay[] _relays = [];
     private long _relaysFetchedTicks;
+    private int _ticks;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +90,7 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
             }
         }
 
-        return MarkDirtyAsync();
+        return update.Changes.Length > 0 ? MarkDirtyAsync() : Task.CompletedTask;
     }
 
     public async Task CelebrateAsync(Celebration celebration)
@@ -147,7 +152,28 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
             }
         }
 
+        if (++_ticks % LogCheckEveryTicks == 0)
+        {
+            await WakeRepsBehindTheLogAsync(cancellationToken);
+        }
+
         await FlushAsync();
+    }
+
+    /// <summary>
+    /// An activity acknowledged by a node that died before telling the rep grain is in the log but nowhere else; an
+    /// active rep grain finds it on its own tick, an inactive one would not until its rep's next activity. So the team
+    /// asks every rep that the log shows ahead of the team's copy to catch up (one-way: the rep calls back).
+    /// </summary>
+    private async Task WakeRepsBehindTheLogAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (repId, known) in _repSeqs)
+        {
+            if (await log.GetRepSeqAsync(repId, cancellationToken) > known)
+            {
+                await GrainFactory.GetGrain<IRepGrain>(repId).CatchUpAsync();
+            }
+        }
     }
 
     /// <summary>Brings the board up to the clock; if any row or the team changed, bumps the version and pushes a delta.</summary>
