@@ -5,7 +5,7 @@ using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Server.Live;
 using SalesCoach.Live.Server.OrgSetup;
 using SalesCoach.Live.Server.Security;
-//WALLBOARD using SalesCoach.Live.Server.Wallboard;
+using SalesCoach.Live.Server.Wallboard;
 using SalesCoach.Live.Storage;
 
 namespace SalesCoach.Live.Server.Hosting;
@@ -45,7 +45,7 @@ public static class SalesCoachExtensions
         app.MapIngest();
         app.MapBoards();
         app.MapLive();
-        //WALLBOARD app.MapWallboard();
+        app.MapWallboard();
         return app;
     }
 }

@@ -83,6 +83,10 @@ public static class WallboardEndpoints
         {
             contentType = "application/octet-stream";
         }
+        else if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType == "application/json")
+        {
+            contentType += "; charset=utf-8";
+        }
 
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";

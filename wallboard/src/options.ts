@@ -1,0 +1,60 @@
+/** The slides this wallboard knows. More (competitions, badges) come with the gamification work. */
+export const SLIDE_NAMES = ['leaderboard', 'pace'] as const;
+export type SlideName = (typeof SLIDE_NAMES)[number];
+
+export interface WallboardOptions {
+  teamId: string | null;
+  token: string | null;
+  slides: SlideName[];
+  /** Seconds each slide stays before the next one. */
+  dwellSeconds: number;
+  /** Demo data without a server (only when no token is given). */
+  mock: boolean;
+  /** BCP 47 locale for numbers; the browser's when absent. */
+  locale: string | undefined;
+}
+
+export const DEFAULT_DWELL_SECONDS = 20;
+export const MIN_DWELL_SECONDS = 5;
+export const MAX_DWELL_SECONDS = 3_600;
+
+/** Reads the page's query string: `?team=emea&token=…&slides=leaderboard,pace&dwell=20`. */
+export function parseOptions(search: string): WallboardOptions {
+  const q = new URLSearchParams(search);
+  const text = (name: string): string | null => {
+    const v = q.get(name)?.trim();
+    return v ? v : null;
+  };
+
+  const slides: SlideName[] = [];
+  for (const part of (q.get('slides') ?? '').split(',')) {
+    const name = part.trim().toLowerCase();
+    if ((SLIDE_NAMES as readonly string[]).includes(name) && !slides.includes(name as SlideName)) {
+      slides.push(name as SlideName);
+    }
+  }
+
+  const dwell = Number(q.get('dwell'));
+  const dwellSeconds =
+    q.get('dwell') !== null && Number.isFinite(dwell) && dwell > 0
+      ? Math.min(MAX_DWELL_SECONDS, Math.max(MIN_DWELL_SECONDS, Math.round(dwell)))
+      : DEFAULT_DWELL_SECONDS;
+
+  const token = text('token');
+  const locale = text('lang') ?? undefined;
+  let validLocale: string | undefined;
+  try {
+    validLocale = locale && Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : undefined;
+  } catch {
+    validLocale = undefined;
+  }
+
+  return {
+    teamId: text('team'),
+    token,
+    slides: slides.length > 0 ? slides : [...SLIDE_NAMES],
+    dwellSeconds,
+    mock: token === null && ['1', 'true', 'yes'].includes((q.get('mock') ?? '').toLowerCase()),
+    locale: validLocale,
+  };
+}
