@@ -11,4 +11,8 @@ public interface ILiveRelay : IGrainObserver
 
     [OneWay]
     Task OnCelebrationAsync(string teamId, byte[] celebrationJson);
+
+    /// <summary>The team's coaching queue changed (the whole queue: it is short).</summary>
+    [OneWay]
+    Task OnCoachingAsync(string teamId, byte[] queueJson);
 }

@@ -15,6 +15,15 @@ public interface ITeamGrain : IGrainWithStringKey
     /// <summary>The current board, brought up to the clock first.</summary>
     Task<BoardSnapshot> GetSnapshotAsync();
 
+    /// <summary>The live coaching queue (contract section 7) as JSON, brought up to the clock first.</summary>
+    Task<byte[]> GetCoachingAsync();
+
+    /// <summary>
+    /// A manager has seen a rep's item: it stays out of the queue until it gets worse (a higher priority or a new
+    /// reason), or, when <paramref name="snoozeUntil"/> is given, until then as well. False when the rep has no item.
+    /// </summary>
+    Task<bool> AcknowledgeAsync(string repId, DateTimeOffset? snoozeUntil);
+
     /// <summary>One rep's current board row as contract JSON, or null for a rep not on this team.</summary>
     Task<byte[]?> GetRowAsync(string repId);
 }

@@ -17,6 +17,9 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     /// <summary>How often pending activities are folded in and the log is checked for activities this grain missed.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
 
+    /// <summary>How far back activities are handed to the team for its coaching signals.</summary>
+    public static readonly TimeSpan RecentSpan = TimeSpan.FromDays(15);
+
     private readonly RepLedger _ledger = new();
     private readonly List<LoggedActivityMessage> _pending = [];
 
@@ -41,7 +44,7 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         // activity of the window up to that number (and maybe some newer ones, which only raise it).
         var seq = await log.GetRepSeqAsync(repId, cancellationToken);
         var activities = await log.ReadByOccurrenceAsync([repId], LedgerWindow.Start(_team.Calendar, now), DateTimeOffset.MaxValue, cancellationToken);
-        var totals = new Dictionary<(string, DateOnly), DayTally>();
+        var totals = new RepChanges();
         foreach (var activity in activities)
         {
             Fold(ToMessage(activity), now, totals);
@@ -57,7 +60,7 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
 
         // The batch that woke this grain is already in what it just read, so it would be skipped as applied:
         // hand the team every total now, or the team (loaded earlier) would never hear of that batch.
-        await PublishAsync(totals, []);
+        await PublishAsync(totals);
     }
 
     public Task<long> GetAppliedRepSeqAsync() => Task.FromResult(_applied);
@@ -65,15 +68,14 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     public async Task ApplyAsync(LoggedActivityMessage[] activities)
     {
         var now = clock.GetUtcNow();
-        var changes = new Dictionary<(string, DateOnly), DayTally>();
-        var celebrations = new List<LoggedActivityMessage>();
+        var changes = new RepChanges();
         foreach (var activity in activities.OrderBy(a => a.RepSeq))
         {
             if (activity.RepSeq <= _applied)
             {
                 if (_uncelebrated.Remove(activity.RepSeq))
                 {
-                    celebrations.Add(activity);
+                    changes.Celebrations.Add(activity);
                 }
 
                 continue;
@@ -82,27 +84,27 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
             if (activity.RepSeq > _applied + 1)
             {
                 // A gap: an earlier batch is late or was lost on the way. The log has everything up to this one.
-                await CatchUpAsync(now, changes, celebrations);
+                await CatchUpAsync(now, changes);
                 continue;
             }
 
-            Apply(activity, now, changes, celebrations);
+            Apply(activity, now, changes);
         }
 
-        await PublishAsync(changes, celebrations);
+        await PublishAsync(changes);
     }
 
-    private void Apply(LoggedActivityMessage activity, DateTimeOffset now, Dictionary<(string, DateOnly), DayTally> changes, List<LoggedActivityMessage> celebrations)
+    private void Apply(LoggedActivityMessage activity, DateTimeOffset now, RepChanges changes)
     {
         _applied = activity.RepSeq;
         Fold(activity, now, changes);
         if (org.FindMetric(activity.Type) is { Celebrate: true })
         {
-            celebrations.Add(activity);
+            changes.Celebrations.Add(activity);
         }
     }
 
-    private async Task CatchUpAsync(DateTimeOffset now, Dictionary<(string, DateOnly), DayTally> changes, List<LoggedActivityMessage> celebrations)
+    private async Task CatchUpAsync(DateTimeOffset now, RepChanges changes)
     {
         var tail = await log.ReadRepTailAsync(_rep.Id, _applied);
         logger.LogInformation("Rep {RepId} caught up {Count} activities from the log after seq {Seq}", _rep.Id, tail.Count, _applied);
@@ -110,13 +112,13 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         {
             if (activity.RepSeq == _applied + 1)
             {
-                Apply(ToMessage(activity), now, changes, celebrations);
+                Apply(ToMessage(activity), now, changes);
             }
         }
     }
 
     /// <summary>Adds an activity to its day, or parks it while its time has not come.</summary>
-    private void Fold(LoggedActivityMessage activity, DateTimeOffset now, Dictionary<(string, DateOnly), DayTally>? changes)
+    private void Fold(LoggedActivityMessage activity, DateTimeOffset now, RepChanges changes)
     {
         if (activity.OccurredAt > now)
         {
@@ -130,10 +132,10 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
             return;
         }
 
-        var tally = _ledger.Add(activity.Type, day, activity.Quantity, activity.Value ?? 0m);
-        if (changes is not null)
+        changes.Days[(activity.Type, day)] = _ledger.Add(activity.Type, day, activity.Quantity, activity.Value ?? 0m);
+        if (activity.OccurredAt >= now - RecentSpan)
         {
-            changes[(activity.Type, day)] = tally;
+            changes.Recent.Add(new RecentActivity(activity.RepSeq, activity.OccurredAt, activity.Type, activity.Quantity));
         }
     }
 
@@ -142,8 +144,7 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var changes = new Dictionary<(string, DateOnly), DayTally>();
-        var celebrations = new List<LoggedActivityMessage>();
+        var changes = new RepChanges();
 
         var first = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
         if (first != _windowFirstDay)
@@ -162,26 +163,26 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         // Activities acknowledged by a node that died before it reached this grain are found here.
         if (await log.GetRepSeqAsync(_rep.Id, cancellationToken) > _applied)
         {
-            await CatchUpAsync(now, changes, celebrations);
+            await CatchUpAsync(now, changes);
         }
 
-        await PublishAsync(changes, celebrations);
+        await PublishAsync(changes);
     }
 
-    private async Task PublishAsync(Dictionary<(string Metric, DateOnly Day), DayTally> changes, List<LoggedActivityMessage> celebrations)
+    private async Task PublishAsync(RepChanges changes)
     {
         var team = GrainFactory.GetGrain<ITeamGrain>(_team.Id);
 
         // Also without changes when the sequence moved (activities outside the window), so the team knows this rep
         // is up to date with the log and stops asking it to catch up.
-        if (changes.Count > 0 || _applied > _publishedSeq)
+        if (changes.Days.Count > 0 || _applied > _publishedSeq)
         {
-            var update = changes.Select(c => new DayTallyChange(c.Key.Metric, c.Key.Day.DayNumber, c.Value.Quantity, c.Value.Value)).ToArray();
-            await team.UpdateRepAsync(new RepTallyUpdate(_rep.Id, _applied, update));
+            var days = changes.Days.Select(c => new DayTallyChange(c.Key.Metric, c.Key.Day.DayNumber, c.Value.Quantity, c.Value.Value)).ToArray();
+            await team.UpdateRepAsync(new RepTallyUpdate(_rep.Id, _applied, days, [.. changes.Recent]));
             _publishedSeq = _applied;
         }
 
-        foreach (var activity in celebrations)
+        foreach (var activity in changes.Celebrations)
         {
             await team.CelebrateAsync(new Celebration(_team.Id, _rep.Id, _rep.Name, activity.Type, activity.Value, activity.OccurredAt));
         }

@@ -4,6 +4,8 @@ using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Boards;
+using SalesCoach.Live.Domain.Coaching;
+using SalesCoach.Live.Grains.Coaching;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Storage.Activities;
 
@@ -14,7 +16,9 @@ namespace SalesCoach.Live.Grains.Teams;
 /// by the rep grains), recomputes the board when something changes or the clock moves, and pushes the rows that
 /// changed as one delta at most every <see cref="CoalesceWindow"/>.
 /// </summary>
-public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider clock, ILogger<TeamGrain> logger) : Grain, ITeamGrain
+public sealed class TeamGrain(
+    Organization org, IActivityLog log, TimeProvider clock, ILogger<TeamGrain> logger, CoachingSettings? coachingSettings = null, FocusRules? focusRules = null)
+    : Grain, ITeamGrain
 {
     /// <summary>At most one delta per team in this window; the first change after a quiet spell goes out at once.</summary>
     public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(250);
@@ -31,6 +35,7 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
     private readonly Dictionary<string, long> _repSeqs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _rows = new(StringComparer.Ordinal);
     private Team _team = null!;
+    private TeamCoach _coach = null!;
     private Board? _board;
     private byte[] _teamJson = [];
     private long _version;
@@ -53,6 +58,7 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
         // since deltas are coalesced to far fewer than one per millisecond.
         _version = now.ToUnixTimeMilliseconds();
         _windowFirstDay = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
+        _coach = new TeamCoach(_team, org.Metrics, coachingSettings ?? CoachingSettings.Default, focusRules ?? FocusRules.Default);
         foreach (var rep in _team.Reps)
         {
             _ledgers[rep.Id] = new RepLedger();
@@ -65,9 +71,14 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
         {
             _ledgers[activity.RepId].Add(activity.Type, _team.Calendar.LocalDate(activity.OccurredAt), activity.Quantity, activity.Value ?? 0m);
             _repSeqs[activity.RepId] = Math.Max(_repSeqs[activity.RepId], activity.RepSeq);
+            if (activity.OccurredAt >= now - TeamCoach.HistorySpan)
+            {
+                _coach.Add(activity.RepId, activity.RepSeq, new TimedActivity(activity.OccurredAt, activity.Type, activity.Quantity));
+            }
         }
 
         Recompute(now);
+        _coach.Evaluate(_board!, now);
         _flushTimer = this.RegisterGrainTimer(FlushFromTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(ClockTick, ClockTick) { KeepAlive = true });
         logger.LogInformation("Team {TeamId} activated with {Activities} activities in its window", teamId, activities.Count);
@@ -81,6 +92,11 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
         }
 
         _repSeqs[update.RepId] = update.RepSeq;
+        foreach (var recent in update.Recent)
+        {
+            _coach.Add(update.RepId, recent.RepSeq, new TimedActivity(recent.OccurredAt, recent.Type, recent.Quantity));
+        }
+
         foreach (var change in update.Changes)
         {
             var day = DateOnly.FromDayNumber(change.DayNumber);
@@ -106,6 +122,26 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
     {
         await FlushAsync();
         return new BoardSnapshot(_version, BoardJson.Snapshot(_board!, _version, _board!.Reps.Select(r => _rows[r.RepId]), _teamJson));
+    }
+
+    public async Task<byte[]> GetCoachingAsync()
+    {
+        await FlushAsync();
+        await CoachAsync();
+        return _coach.Json;
+    }
+
+    public async Task<bool> AcknowledgeAsync(string repId, DateTimeOffset? snoozeUntil)
+    {
+        await FlushAsync();
+        await CoachAsync();
+        if (!_coach.Acknowledge(repId, snoozeUntil))
+        {
+            return false;
+        }
+
+        await CoachAsync();
+        return true;
     }
 
     public async Task<byte[]?> GetRowAsync(string repId)
@@ -155,9 +191,25 @@ public sealed class TeamGrain(Organization org, IActivityLog log, TimeProvider c
         if (++_ticks % LogCheckEveryTicks == 0)
         {
             await WakeRepsBehindTheLogAsync(cancellationToken);
+            _coach.DropBefore(clock.GetUtcNow() - TeamCoach.HistorySpan);
         }
 
         await FlushAsync();
+        await CoachAsync();
+    }
+
+    /// <summary>Re-evaluates the coaching queue on the current board and pushes it when it changed.</summary>
+    private async Task CoachAsync()
+    {
+        if (!_coach.Evaluate(_board!, clock.GetUtcNow()))
+        {
+            return;
+        }
+
+        foreach (var relay in await RelaysAsync())
+        {
+            await relay.OnCoachingAsync(_team.Id, _coach.Json);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Abstractions.Teams;
@@ -46,9 +45,9 @@ public static class BoardEndpoints
             return NotFound($"unknown team '{teamId}'");
         }
 
-        if (!TryParseAt(at, out var instant))
+        if (!InstantQuery.TryParse(at, out var instant))
         {
-            return BadAt(at);
+            return InstantQuery.Invalid(at);
         }
 
         if (instant is { } asOf)
@@ -69,9 +68,9 @@ public static class BoardEndpoints
             return NotFound($"unknown rep '{repId}'");
         }
 
-        if (!TryParseAt(at, out var instant))
+        if (!InstantQuery.TryParse(at, out var instant))
         {
-            return BadAt(at);
+            return InstantQuery.Invalid(at);
         }
 
         var team = org.TeamOf(rep);
@@ -98,32 +97,6 @@ public static class BoardEndpoints
         };
         return Results.Text(pace.ToJsonString(), "application/json");
     }
-
-    /// <summary>Parses <c>?at=</c>: absent means now (null); otherwise ISO-8601 with an offset.</summary>
-    private static bool TryParseAt(string? at, out DateTimeOffset? instant)
-    {
-        instant = null;
-        if (string.IsNullOrEmpty(at))
-        {
-            return true;
-        }
-
-        // An unencoded '+' in a query string arrives as a space; ISO-8601 never has one, so it can only be the offset.
-        at = at.Replace(' ', '+');
-        var hasOffset = at.EndsWith('Z') || at.EndsWith('z') || (at.Length > 6 && at[^6] is '+' or '-' && at[^3] == ':');
-        if (hasOffset && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            instant = parsed;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static IResult BadAt(string? at) => Results.ValidationProblem(new Dictionary<string, string[]>
-    {
-        ["at"] = [$"'{at}' is not an ISO-8601 date and time with an offset, such as 2026-11-26T10:30:00+01:00"],
-    });
 
     private static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

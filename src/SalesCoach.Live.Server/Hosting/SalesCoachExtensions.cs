@@ -1,4 +1,5 @@
 using SalesCoach.Live.Server.Boards;
+using SalesCoach.Live.Server.Coaching;
 using SalesCoach.Live.Server.Demo;
 using SalesCoach.Live.Server.Health;
 using SalesCoach.Live.Server.Ingest;
@@ -26,6 +27,7 @@ public static class SalesCoachExtensions
         builder.AddApiKeySecurity();
         builder.AddIngest();
         builder.AddBoards();
+        builder.AddCoaching();
         builder.AddLive();
         builder.AddDemo();
         return builder;
@@ -44,6 +46,7 @@ public static class SalesCoachExtensions
         app.MapHealth();
         app.MapIngest();
         app.MapBoards();
+        app.MapCoaching();
         app.MapLive();
         app.MapWallboard();
         return app;

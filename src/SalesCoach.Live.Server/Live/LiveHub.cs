@@ -19,6 +19,9 @@ public sealed class LiveHub(Organization org, IGrainFactory grains) : Hub
 
     public static string TeamGroup(string teamId) => "team:" + teamId;
 
+    /// <summary>The group of a team's coaching-queue watchers (managers), apart from the TVs.</summary>
+    public static string CoachingGroup(string teamId) => "coaching:" + teamId;
+
     public async Task SubscribeTeam(string teamId)
     {
         if (org.FindTeam(teamId) is null)

@@ -17,7 +17,9 @@ public sealed class NodeLiveRelay(IHubContext<LiveHub> hub, ILogger<NodeLiveRela
 
     public Task OnCelebrationAsync(string teamId, byte[] celebrationJson) => ForwardAsync(teamId, "celebration", celebrationJson);
 
-    private async Task ForwardAsync(string teamId, string method, byte[] json)
+    public Task OnCoachingAsync(string teamId, byte[] queueJson) => ForwardAsync(teamId, "coaching", queueJson, LiveHub.CoachingGroup(teamId));
+
+    private async Task ForwardAsync(string teamId, string method, byte[] json, string? group = null)
     {
         try
         {
@@ -28,7 +30,7 @@ public sealed class NodeLiveRelay(IHubContext<LiveHub> hub, ILogger<NodeLiveRela
             }
 
             Pushed?.Invoke(teamId, method, payload);
-            await hub.Clients.Group(LiveHub.TeamGroup(teamId)).SendAsync(method, payload);
+            await hub.Clients.Group(group ?? LiveHub.TeamGroup(teamId)).SendAsync(method, payload);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -15,6 +15,8 @@ public sealed class RecordingRelay : ILiveRelay
 
     public Task OnCelebrationAsync(string teamId, byte[] celebrationJson) => Record(teamId, RelayPush.Celebration, celebrationJson);
 
+    public Task OnCoachingAsync(string teamId, byte[] queueJson) => Record(teamId, RelayPush.Coaching, queueJson);
+
     /// <summary>The pushes of one kind for one team, in the order they arrived.</summary>
     public IReadOnlyList<JsonElement> Of(string teamId, string kind) =>
         [.. _pushes.Where(p => p.TeamId == teamId && p.Kind == kind).Select(p => p.Json)];

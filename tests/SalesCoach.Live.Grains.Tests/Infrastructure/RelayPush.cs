@@ -8,4 +8,6 @@ public sealed record RelayPush(string TeamId, string Kind, JsonElement Json)
     public const string Delta = "delta";
 
     public const string Celebration = "celebration";
+
+    public const string Coaching = "coaching";
 }

@@ -27,7 +27,8 @@ public static class TestOrg
           "reps": [ { "id": "anna", "name": "Anna Berg" },
                     { "id": "ben",  "name": "Ben Okafor" },
                     { "id": "carla", "name": "Carla Diaz" },
-                    { "id": "dirk", "name": "Dirk Engel" } ]
+                    { "id": "dirk", "name": "Dirk Engel" },
+                    { "id": "ida", "name": "Ida Idle" } ]
         },
         {
           "id": "floor", "name": "Round the Clock", "timeZone": "Etc/UTC",

@@ -1,0 +1,99 @@
+using SalesCoach.Live.Abstractions.Coaching;
+using SalesCoach.Live.Domain.Boards;
+using SalesCoach.Live.Domain.Coaching;
+using SalesCoach.Live.Domain.Org;
+
+namespace SalesCoach.Live.Grains.Coaching;
+
+/// <summary>
+/// The live coaching queue of one team, kept by its team grain: two weeks of each rep's activities (for idle, trend
+/// and conversion), what was flagged last time (for hysteresis), since when each rep is in the queue, and the
+/// managers' acknowledgements (an acknowledged item stays quiet until it gets worse).
+/// </summary>
+internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, CoachingSettings settings, FocusRules focus)
+{
+    /// <summary>How far back activities are kept: four comparable working days can reach well over a week back.</summary>
+    public static readonly TimeSpan HistorySpan = TimeSpan.FromDays(15);
+
+    /// <summary>An acknowledged item comes back when its priority rises by this much.</summary>
+    public const int WorseBy = 10;
+
+    private readonly Dictionary<string, Dictionary<long, TimedActivity>> _history = team.Reps.ToDictionary(r => r.Id, _ => new Dictionary<long, TimedActivity>(), StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _since = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Acknowledgement> _acks = new(StringComparer.Ordinal);
+    private HashSet<(string RepId, string Code)> _flagged = [];
+    private List<CoachingItem> _items = [];
+
+    public byte[] Json { get; private set; } = "[]"u8.ToArray();
+
+    /// <summary>Keeps an activity (a repeated <paramref name="repSeq"/> is the same activity).</summary>
+    public void Add(string repId, long repSeq, TimedActivity activity)
+    {
+        if (_history.TryGetValue(repId, out var activities))
+        {
+            activities[repSeq] = activity;
+        }
+    }
+
+    public void DropBefore(DateTimeOffset first)
+    {
+        foreach (var activities in _history.Values)
+        {
+            foreach (var seq in activities.Where(a => a.Value.OccurredAt < first).Select(a => a.Key).ToList())
+            {
+                activities.Remove(seq);
+            }
+        }
+    }
+
+    /// <summary>Re-evaluates against the board at <paramref name="now"/>; true when the queue JSON changed.</summary>
+    public bool Evaluate(Board board, DateTimeOffset now)
+    {
+        var history = _history.ToDictionary(h => h.Key, h => (IReadOnlyList<TimedActivity>)h.Value.Values.ToList(), StringComparer.Ordinal);
+        _items = CoachingEvaluator.Evaluate(team, metrics, board, history, now, settings, focus, _flagged).ToList();
+        _flagged = _items.SelectMany(i => i.Reasons.Where(r => r.Code != ReasonCodes.ReadyForRecognition).Select(r => (i.RepId, r.Code))).ToHashSet();
+
+        var inQueue = _items.Select(i => i.RepId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _since.Keys.Where(r => !inQueue.Contains(r)).ToList())
+        {
+            _since.Remove(gone);
+            _acks.Remove(gone);
+        }
+
+        foreach (var item in _items)
+        {
+            _since.TryAdd(item.RepId, now);
+        }
+
+        var json = CoachingJson.Queue(_items.Where(i => !Quiet(i, now)), rep => _since.GetValueOrDefault(rep));
+        var changed = !json.AsSpan().SequenceEqual(Json);
+        Json = json;
+        return changed;
+    }
+
+    /// <summary>Acknowledges the rep's current item; false when the rep is not in the queue.</summary>
+    public bool Acknowledge(string repId, DateTimeOffset? snoozeUntil)
+    {
+        if (_items.FirstOrDefault(i => i.RepId == repId) is not { } item)
+        {
+            return false;
+        }
+
+        _acks[repId] = new Acknowledgement(item.Priority, item.Reasons.Select(r => r.Code).ToHashSet(StringComparer.Ordinal), snoozeUntil);
+        return true;
+    }
+
+    private bool Quiet(CoachingItem item, DateTimeOffset now)
+    {
+        if (!_acks.TryGetValue(item.RepId, out var ack))
+        {
+            return false;
+        }
+
+        var worse = item.Priority >= ack.Priority + WorseBy || item.Reasons.Any(r => !ack.Codes.Contains(r.Code));
+        var snoozeOver = ack.SnoozeUntil is { } until && now >= until;
+        return !worse && !snoozeOver;
+    }
+
+    private sealed record Acknowledgement(int Priority, HashSet<string> Codes, DateTimeOffset? SnoozeUntil);
+}
