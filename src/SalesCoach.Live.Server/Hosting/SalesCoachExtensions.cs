@@ -40,6 +40,7 @@ public static class SalesCoachExtensions
         app.UseRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseDemo();
         app.MapOpenApi().AllowAnonymous();
         app.MapHome();

@@ -116,13 +116,13 @@ public sealed partial class ActivityBatchReader(Organization org, TimeProvider c
         string? source = null;
         if (item.TryGetProperty("source", out var s) && s.ValueKind != JsonValueKind.Null)
         {
-            if (s.ValueKind != JsonValueKind.String || s.GetString()!.Length > IngestLimits.MaxSourceLength)
+            if (s.ValueKind != JsonValueKind.String || !TryGetText(s, out var sourceText) || sourceText.Length > IngestLimits.MaxSourceLength || sourceText.Any(char.IsControl))
             {
-                Add(errors, prefix + "source", "must be a string of at most 64 characters");
+                Add(errors, prefix + "source", "must be a string of at most 64 characters without control characters");
             }
             else
             {
-                source = s.GetString();
+                source = sourceText;
             }
         }
 
@@ -143,14 +143,40 @@ public sealed partial class ActivityBatchReader(Organization org, TimeProvider c
             return null;
         }
 
-        var text = element.GetString()!;
+        if (!TryGetText(element, out var text))
+        {
+            Add(errors, prefix + name, "must be valid UTF-8 text");
+            return null;
+        }
+
         if (text.Length == 0 || text.Length > maxLength || string.IsNullOrWhiteSpace(text))
         {
             Add(errors, prefix + name, $"must be 1 to {maxLength} characters, not only spaces");
             return null;
         }
 
+        if (text.Any(char.IsControl))
+        {
+            Add(errors, prefix + name, "must not contain control characters");
+            return null;
+        }
+
         return text;
+    }
+
+    /// <summary>The string value; false when the JSON holds bytes that are not valid UTF-8 (the parser lets them pass).</summary>
+    private static bool TryGetText(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString() ?? "";
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     private static void Add(Dictionary<string, List<string>> errors, string key, string message)

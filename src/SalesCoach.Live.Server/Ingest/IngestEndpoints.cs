@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using System.Text.Json;
 using SalesCoach.Live.Server.Security;
 
@@ -10,6 +12,33 @@ public static class IngestEndpoints
     {
         builder.Services.AddSingleton<ActivityBatchReader>();
         builder.Services.AddSingleton<IngestPipeline>();
+
+        // A full batch of 5,000 activities is about 1.5 MB; anything far beyond is not a batch.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = IngestLimits.MaxBodyBytes);
+        builder.Services.AddRateLimiter(o =>
+        {
+            var requestsPerSecond = builder.Configuration.GetValue("RateLimits:Ingest:RequestsPerSecond", 200);
+            var burst = builder.Configuration.GetValue("RateLimits:Ingest:Burst", 400);
+            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst,
+                    TokensPerPeriod = requestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    detail: $"Too many requests for this API key: at most {requestsPerSecond} a second (bursts of {burst}). Retry after {retryAfter.TotalSeconds:0} s.",
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Rate limit").ExecuteAsync(context.HttpContext);
+            };
+        });
         return builder;
     }
 
@@ -17,13 +46,28 @@ public static class IngestEndpoints
     {
         app.MapPost("/api/activities", PostAsync)
             .RequireAuthorization(SecurityExtensions.IngestPolicy)
+            .RequireRateLimiting(RateLimitPolicy)
             .WithName("PostActivities")
             .WithSummary("Record one activity or a batch of up to 5,000, all or nothing, idempotent by id.")
             .Accepts<JsonElement>("application/json")
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
+    }
+
+    /// <summary>The rate-limiting policy of ingest: a token bucket per API key.</summary>
+    public const string RateLimitPolicy = "ingest";
+
+    private static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter)
+    {
+        http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(
+            detail: "The store is not answering right now; nothing was recorded. Retry the same batch (ids make it safe).",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Store unavailable");
     }
 
     private static async Task<IResult> PostAsync(HttpRequest request, IngestPipeline pipeline, CancellationToken cancellationToken)
@@ -37,6 +81,11 @@ public static class IngestEndpoints
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not valid JSON: {e.Message}"] });
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own limits (a body over the size limit, a client that stalls): its status code, as a problem.
+            return Results.Problem(detail: e.Message, statusCode: e.StatusCode, title: "Bad request body");
+        }
 
         using (document)
         {
@@ -44,6 +93,7 @@ public static class IngestEndpoints
             {
                 IngestOutcome.Recorded r => Results.Json(new IngestAccepted(r.Accepted, r.Duplicates), statusCode: StatusCodes.Status202Accepted),
                 IngestOutcome.Invalid i => Results.ValidationProblem(i.Errors, title: "Some activities are invalid; none were recorded."),
+                IngestOutcome.StoreUnavailable u => StoreUnavailable(request.HttpContext, u.RetryAfter),
                 IngestOutcome.TooLarge t => Results.Problem(
                     detail: $"The batch has {t.Count} activities; at most {IngestLimits.MaxBatch} are allowed in one request.",
                     statusCode: StatusCodes.Status413PayloadTooLarge,

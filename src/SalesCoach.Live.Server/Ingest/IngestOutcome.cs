@@ -15,4 +15,10 @@ public abstract record IngestOutcome
 
     /// <summary>Nothing recorded: more items than <see cref="IngestLimits.MaxBatch"/>.</summary>
     public sealed record TooLarge(int Count) : IngestOutcome;
+
+    /// <summary>
+    /// The store did not answer in time or failed: nothing was acknowledged. The batch may still land (a transaction
+    /// in flight), which is harmless: ids make the retry a duplicate.
+    /// </summary>
+    public sealed record StoreUnavailable(TimeSpan RetryAfter) : IngestOutcome;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Storage.Activities;
@@ -8,8 +9,12 @@ namespace SalesCoach.Live.Server.Ingest;
 /// The one way activities come in (the HTTP endpoint and the demo simulator both use it): validate the whole batch,
 /// append it durably and idempotently to the log, then hand each rep's new activities to its grain in one call.
 /// </summary>
-public sealed class IngestPipeline(ActivityBatchReader reader, IActivityLog log, IGrainFactory grains, ILogger<IngestPipeline> logger)
+public sealed class IngestPipeline(
+    ActivityBatchReader reader, IActivityLog log, IGrainFactory grains, IConfiguration configuration, ILogger<IngestPipeline> logger)
 {
+    /// <summary>How long a request waits for the store before it answers 503 (<c>Ingest:StoreTimeoutSeconds</c>).</summary>
+    private readonly TimeSpan _storeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Ingest:StoreTimeoutSeconds", 10.0));
+
     public async Task<IngestOutcome> IngestAsync(JsonElement body, CancellationToken cancellationToken)
     {
         if (body.ValueKind == JsonValueKind.Array && body.GetArrayLength() > IngestLimits.MaxBatch)
@@ -23,11 +28,24 @@ public sealed class IngestPipeline(ActivityBatchReader reader, IActivityLog log,
             return new IngestOutcome.Invalid(errors);
         }
 
+        AppendResult result;
+        try
+        {
+            result = await log.AppendAsync(activities, cancellationToken).WaitAsync(_storeTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            logger.LogWarning(e, "The store did not take a batch of {Count}; answering 503", activities.Count);
+            return new IngestOutcome.StoreUnavailable(RetryAfter);
+        }
+
         // Once the append returns, the activities are durable: nothing below may undo the acknowledgement.
-        var result = await log.AppendAsync(activities, cancellationToken);
         await DispatchAsync(result.Accepted);
         return new IngestOutcome.Recorded(result.Accepted.Count, result.Duplicates);
     }
+
+    /// <summary>What a 503 tells the client to wait before retrying.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     private async Task DispatchAsync(IReadOnlyList<LoggedActivity> accepted)
     {

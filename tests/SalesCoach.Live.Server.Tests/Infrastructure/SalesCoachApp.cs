@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SalesCoach.Live.Server.Tests.Infrastructure;
 
@@ -16,9 +17,11 @@ public sealed class SalesCoachApp : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-000000000000000003";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public SalesCoachApp(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    public SalesCoachApp(string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "salescoach-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         var orgFile = Path.Combine(DataDirectory, "org.json");
@@ -86,5 +89,13 @@ public sealed class SalesCoachApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
+
+    /// <summary>The SQLite file of this instance.</summary>
+    public string DatabaseFile => _settings["Storage:Sqlite:Path"]!;
 }
