@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using SalesCoach.Live.Server.Hosting;
 using SalesCoach.Live.Server.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace SalesCoach.Live.Server.Tests.Deploy;
 
 /// <summary>
-/// No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked by reading them: they must parse,
-/// point at files that exist, and use the product's real configuration keys, port, health endpoint and binary.
+/// No Docker engine runs here, so docker-compose.yml, the Dockerfile and deploy/nginx.conf are checked by reading them:
+/// they must parse, point at files that exist, and use the product's real configuration keys, ports, health endpoint
+/// and binary; the cluster profile must run PostgreSQL, two nodes on it and a WebSocket-capable proxy in front of them.
 /// </summary>
 public sealed partial class DeployFilesTests
 {
@@ -90,6 +92,98 @@ public sealed partial class DeployFilesTests
         Assert.Contains("-f deploy/Dockerfile deploy", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_cluster_profile_runs_PostgreSQL_and_two_nodes_on_it_that_form_one_cluster()
+    {
+        var services = ComposeServices();
+        var postgres = Assert.Single(services, s => InProfile(s.Value, "cluster") && ImageOf(s.Value).StartsWith("postgres:", StringComparison.Ordinal));
+        var nodes = NodeServices(services);
+
+        Assert.True(nodes.Count >= 2, $"the cluster profile has {nodes.Count} server nodes; it needs two or more");
+        Assert.True(postgres.Value.Children.ContainsKey(new YamlScalarNode("healthcheck")), "PostgreSQL needs a health check the nodes can wait on");
+        foreach (var (name, node) in nodes)
+        {
+            var env = Environment(node);
+            Assert.Equal("salescoach-live:latest", ImageOf(node));
+            Assert.Equal("Postgres", env["Storage__Provider"]);
+            Assert.Contains($"Host={postgres.Key};", env["Storage__Postgres__ConnectionString"], StringComparison.Ordinal);
+            Assert.Equal("service_healthy", DependsOn(node)[postgres.Key]);
+            Assert.Equal(name, env["Cluster__AdvertisedIPAddress"]);
+            foreach (var key in env.Keys.Where(k => k.StartsWith("Cluster__", StringComparison.Ordinal)))
+            {
+                Assert.Contains(key["Cluster__".Length..].Split("__")[0], ClusterExtensions.Keys);
+            }
+        }
+
+        // One cluster: the same cluster and service ids everywhere, and no two nodes at the same address and port.
+        Assert.Single(nodes.Select(n => Environment(n.Value)["Cluster__ClusterId"]).Distinct());
+        Assert.Single(nodes.Select(n => Environment(n.Value)["Cluster__ServiceId"]).Distinct());
+        var endpoints = nodes.Select(n => $"{Environment(n.Value)["Cluster__AdvertisedIPAddress"]}:{Environment(n.Value)["Cluster__SiloPort"]}").ToList();
+        Assert.Equal(endpoints.Count, endpoints.Distinct().Count());
+    }
+
+    [Fact]
+    public void Nodes_use_the_ports_the_image_exposes_and_check_their_health_on_the_app_port()
+    {
+        var exposed = DockerfileInstructions().Single(l => l.StartsWith("EXPOSE ", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(int.Parse).ToList();
+        var appPort = AppPort();
+
+        Assert.Contains(appPort, exposed);
+        foreach (var (_, node) in NodeServices(ComposeServices()))
+        {
+            var env = Environment(node);
+            Assert.Contains(int.Parse(env["Cluster__SiloPort"], System.Globalization.CultureInfo.InvariantCulture), exposed);
+            Assert.Contains(int.Parse(env["Cluster__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture), exposed);
+            var check = string.Join(' ', ((YamlSequenceNode)((YamlMappingNode)node.Children[new YamlScalarNode("healthcheck")]).Children[new YamlScalarNode("test")])
+                .Children.Select(c => ((YamlScalarNode)c).Value));
+            Assert.Contains($":{appPort}/healthz", check, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_proxy_is_nginx_with_the_repository_config_in_front_of_every_node()
+    {
+        var services = ComposeServices();
+        var proxy = Assert.Single(services, s => ImageOf(s.Value) == "nginx:stable").Value;
+        var volumes = ((YamlSequenceNode)proxy.Children[new YamlScalarNode("volumes")]).Children.Select(v => ((YamlScalarNode)v).Value!).ToList();
+        var mount = Assert.Single(volumes, v => v.StartsWith("./deploy/nginx.conf:", StringComparison.Ordinal));
+        var config = NginxConfig();
+        var listen = int.Parse(Regex.Match(config, @"^\s*listen\s+(\d+)\s*;", RegexOptions.Multiline).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var ports = ((YamlSequenceNode)proxy.Children[new YamlScalarNode("ports")]).Children.Select(n => ((YamlScalarNode)n).Value!).ToList();
+
+        Assert.StartsWith("./deploy/nginx.conf:/etc/nginx/conf.d/", mount, StringComparison.Ordinal);
+        Assert.True(InProfile(proxy, "cluster"));
+        Assert.Contains(ports, p => p.EndsWith($":{listen}", StringComparison.Ordinal));
+        foreach (var (name, _) in NodeServices(services))
+        {
+            Assert.Contains(name, DependsOn(proxy).Keys);
+        }
+    }
+
+    [Fact]
+    public void The_proxy_config_upgrades_WebSockets_keeps_clients_on_one_node_and_reaches_every_node_on_the_app_port()
+    {
+        var config = NginxConfig();
+        var upstream = Regex.Match(config, @"upstream\s+(\w+)\s*\{([^}]*)\}");
+        var servers = Regex.Matches(upstream.Groups[2].Value, @"^\s*server\s+([\w.-]+):(\d+)", RegexOptions.Multiline)
+            .Select(m => (Host: m.Groups[1].Value, Port: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+
+        Assert.True(upstream.Success, "nginx.conf has no upstream block");
+        Assert.Matches(@"(?m)^\s*ip_hash\s*;", upstream.Groups[2].Value);
+        Assert.Equal(NodeServices(ComposeServices()).Select(n => n.Key).Order(StringComparer.Ordinal), servers.Select(s => s.Host).Order(StringComparer.Ordinal));
+        Assert.All(servers, s => Assert.Equal(AppPort(), s.Port));
+        Assert.Contains($"proxy_pass http://{upstream.Groups[1].Value};", config, StringComparison.Ordinal);
+        Assert.Matches(@"proxy_http_version\s+1\.1\s*;", config);
+        Assert.Matches(@"proxy_set_header\s+Upgrade\s+\$http_upgrade\s*;", config);
+        Assert.Matches(@"proxy_set_header\s+Connection\s+\$connection_upgrade\s*;", config);
+        Assert.Matches(@"map\s+\$http_upgrade\s+\$connection_upgrade\s*\{[^}]*default\s+upgrade\s*;", config);
+        // Longer than SignalR's 15 s keep-alive, or nginx closes quiet hub connections.
+        var readTimeout = int.Parse(Regex.Match(config, @"proxy_read_timeout\s+(\d+)s\s*;").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(readTimeout > 15, $"proxy_read_timeout {readTimeout}s");
+    }
+
     private static Dictionary<string, YamlMappingNode> ComposeServices()
     {
         var yaml = new YamlStream();
@@ -99,6 +193,35 @@ public sealed partial class DeployFilesTests
         var services = (YamlMappingNode)root.Children[new YamlScalarNode("services")];
         return services.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => (YamlMappingNode)kv.Value);
     }
+
+    /// <summary>Services that run the server on PostgreSQL: the cluster's nodes.</summary>
+    private static List<KeyValuePair<string, YamlMappingNode>> NodeServices(Dictionary<string, YamlMappingNode> services) =>
+        [.. services.Where(s => ImageOf(s.Value) == "salescoach-live:latest"
+            && Environment(s.Value).TryGetValue("Storage__Provider", out var provider) && provider == "Postgres")];
+
+    private static Dictionary<string, string> Environment(YamlMappingNode service) =>
+        service.Children.TryGetValue(new YamlScalarNode("environment"), out var env)
+            ? ((YamlMappingNode)env).Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => ((YamlScalarNode)kv.Value).Value ?? "")
+            : [];
+
+    /// <summary>depends_on as service name to condition.</summary>
+    private static Dictionary<string, string> DependsOn(YamlMappingNode service) =>
+        ((YamlMappingNode)service.Children[new YamlScalarNode("depends_on")]).Children.ToDictionary(
+            kv => ((YamlScalarNode)kv.Key).Value!,
+            kv => ((YamlScalarNode)((YamlMappingNode)kv.Value).Children[new YamlScalarNode("condition")]).Value!);
+
+    private static bool InProfile(YamlMappingNode service, string profile) =>
+        service.Children.TryGetValue(new YamlScalarNode("profiles"), out var profiles)
+        && ((YamlSequenceNode)profiles).Children.Any(p => ((YamlScalarNode)p).Value == profile);
+
+    /// <summary>The port the image's server listens on (ASPNETCORE_URLS in the Dockerfile).</summary>
+    private static int AppPort() => int.Parse(
+        Regex.Match(DockerfileInstructions().Single(l => l.Contains("ASPNETCORE_URLS=", StringComparison.Ordinal)), @"ASPNETCORE_URLS=http://[^:\s]+:(\d+)").Groups[1].Value,
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>deploy/nginx.conf without its comments.</summary>
+    private static string NginxConfig() => string.Join('\n', File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "deploy", "nginx.conf"))
+        .Select(l => l.Split('#')[0]));
 
     private static string ImageOf(YamlMappingNode service) =>
         service.Children.TryGetValue(new YamlScalarNode("image"), out var image) ? ((YamlScalarNode)image).Value ?? "" : "";
