@@ -10,7 +10,7 @@ namespace SalesCoach.Live.Grains.Coaching;
 /// and conversion), what was flagged last time (for hysteresis), since when each rep is in the queue, and the
 /// managers' acknowledgements (an acknowledged item stays quiet until it gets worse).
 /// </summary>
-internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, CoachingSettings settings, FocusRules focus)
+internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, CoachingSettings settings, FocusRules focus, CoachingAcknowledgements acknowledgements)
 {
     /// <summary>How far back activities are kept: four comparable working days can reach well over a week back.</summary>
     public static readonly TimeSpan HistorySpan = TimeSpan.FromDays(15);
@@ -20,9 +20,10 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
 
     private readonly Dictionary<string, Dictionary<long, TimedActivity>> _history = team.Reps.ToDictionary(r => r.Id, _ => new Dictionary<long, TimedActivity>(), StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _since = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Acknowledgement> _acks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CoachingAcknowledgements.Acknowledgement> _acks = acknowledgements.ByRep;
     private HashSet<(string RepId, string Code)> _flagged = [];
     private List<CoachingItem> _items = [];
+    private bool _acksChanged;
 
     public byte[] Json { get; private set; } = "[]"u8.ToArray();
 
@@ -46,6 +47,14 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
         }
     }
 
+    /// <summary>True when acknowledgements changed since the last call (the grain then writes them to storage).</summary>
+    public bool TakeAcknowledgementsChanged()
+    {
+        var changed = _acksChanged;
+        _acksChanged = false;
+        return changed;
+    }
+
     /// <summary>Re-evaluates against the board at <paramref name="now"/>; true when the queue JSON changed.</summary>
     public bool Evaluate(Board board, DateTimeOffset now)
     {
@@ -57,7 +66,12 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
         foreach (var gone in _since.Keys.Where(r => !inQueue.Contains(r)).ToList())
         {
             _since.Remove(gone);
+        }
+
+        foreach (var gone in _acks.Keys.Where(r => !inQueue.Contains(r)).ToList())
+        {
             _acks.Remove(gone);
+            _acksChanged = true;
         }
 
         foreach (var item in _items)
@@ -79,7 +93,13 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
             return false;
         }
 
-        _acks[repId] = new Acknowledgement(item.Priority, item.Reasons.Select(r => r.Code).ToHashSet(StringComparer.Ordinal), snoozeUntil);
+        _acks[repId] = new CoachingAcknowledgements.Acknowledgement
+        {
+            Priority = item.Priority,
+            Codes = [.. item.Reasons.Select(r => r.Code).Distinct()],
+            SnoozeUntil = snoozeUntil,
+        };
+        _acksChanged = true;
         return true;
     }
 
@@ -95,5 +115,4 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
         return !worse && !snoozeOver;
     }
 
-    private sealed record Acknowledgement(int Priority, HashSet<string> Codes, DateTimeOffset? SnoozeUntil);
 }

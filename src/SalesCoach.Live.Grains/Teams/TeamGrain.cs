@@ -16,8 +16,15 @@ namespace SalesCoach.Live.Grains.Teams;
 /// by the rep grains), recomputes the board when something changes or the clock moves, and pushes the rows that
 /// changed as one delta at most every <see cref="CoalesceWindow"/>.
 /// </summary>
+[GrainType("team")]
 public sealed class TeamGrain(
-    Organization org, IActivityLog log, TimeProvider clock, ILogger<TeamGrain> logger, CoachingSettings? coachingSettings = null, FocusRules? focusRules = null)
+    [PersistentState("teamCoachingAcknowledgements", "store")] IPersistentState<CoachingAcknowledgements> acknowledgements,
+    Organization org,
+    IActivityLog log,
+    TimeProvider clock,
+    ILogger<TeamGrain> logger,
+    CoachingSettings? coachingSettings = null,
+    FocusRules? focusRules = null)
     : Grain, ITeamGrain
 {
     /// <summary>At most one delta per team in this window; the first change after a quiet spell goes out at once.</summary>
@@ -58,7 +65,7 @@ public sealed class TeamGrain(
         // since deltas are coalesced to far fewer than one per millisecond.
         _version = now.ToUnixTimeMilliseconds();
         _windowFirstDay = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
-        _coach = new TeamCoach(_team, org.Metrics, coachingSettings ?? CoachingSettings.Default, focusRules ?? FocusRules.Default);
+        _coach = new TeamCoach(_team, org.Metrics, coachingSettings ?? CoachingSettings.Default, focusRules ?? FocusRules.Default, acknowledgements.State);
         foreach (var rep in _team.Reps)
         {
             _ledgers[rep.Id] = new RepLedger();
@@ -201,7 +208,13 @@ public sealed class TeamGrain(
     /// <summary>Re-evaluates the coaching queue on the current board and pushes it when it changed.</summary>
     private async Task CoachAsync()
     {
-        if (!_coach.Evaluate(_board!, clock.GetUtcNow()))
+        var changed = _coach.Evaluate(_board!, clock.GetUtcNow());
+        if (_coach.TakeAcknowledgementsChanged())
+        {
+            await acknowledgements.WriteStateAsync();
+        }
+
+        if (!changed)
         {
             return;
         }

@@ -25,6 +25,10 @@ public sealed class LiveCoachingTests(GrainCluster cluster)
         Assert.True(await team.AcknowledgeAsync("ida", snoozeUntil: null));
         Assert.Null(Item(await team.GetCoachingAsync(), "ida"));
 
+        // The acknowledgement is kept in grain storage: a reactivated team grain still keeps the item quiet.
+        await cluster.DeactivateAsync(team);
+        Assert.Null(Item(await cluster.Team(TestOrg.Emea).GetCoachingAsync(), "ida"));
+
         // Two more idle hours: idle is at full severity and the day goal is now well behind: worse, so back.
         cluster.MoveClockTo(now.AddHours(2));
         var back = Item(await team.GetCoachingAsync(), "ida");

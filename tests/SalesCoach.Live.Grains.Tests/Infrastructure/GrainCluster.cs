@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -7,6 +8,7 @@ using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Storage.Activities;
+using SalesCoach.Live.Storage.Orleans;
 using SalesCoach.Live.Storage.Sqlite;
 
 namespace SalesCoach.Live.Grains.Tests.Infrastructure;
@@ -62,6 +64,11 @@ public sealed class GrainCluster : IAsyncLifetime
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
         });
+        // The server's own grain storage ("store") and reminders, in a SQLite file beside the log.
+        var storage = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [SqliteStorageOptions.PathKey] = Path.Combine(_folder, "grains.db") })
+            .Build();
+        builder.ConfigureSilo((_, silo) => silo.AddSalesCoachStorage(storage));
         builder.ConfigureClientHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
