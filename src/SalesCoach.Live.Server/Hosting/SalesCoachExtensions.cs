@@ -48,6 +48,7 @@ public static class SalesCoachExtensions
         app.MapIngest();
         app.MapBoards();
         app.MapCoaching();
+        app.MapCoachingNotes();
         app.MapLive();
         app.MapWallboard();
         return app;
