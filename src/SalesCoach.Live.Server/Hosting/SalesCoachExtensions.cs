@@ -3,7 +3,9 @@ using SalesCoach.Live.Server.Coaching;
 using SalesCoach.Live.Server.Demo;
 using SalesCoach.Live.Server.Health;
 using SalesCoach.Live.Server.Ingest;
+using SalesCoach.Live.Server.Integrations;
 using SalesCoach.Live.Server.Live;
+using SalesCoach.Live.Server.Operations;
 using SalesCoach.Live.Server.OrgSetup;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Server.Wallboard;
@@ -26,10 +28,12 @@ public static class SalesCoachExtensions
         builder.AddCluster();
         builder.AddApiKeySecurity();
         builder.AddIngest();
+        builder.AddWebhooks();
         builder.AddBoards();
         builder.AddCoaching();
         builder.AddLive();
         builder.AddDemo();
+        builder.AddOperations();
         return builder;
     }
 
@@ -46,11 +50,13 @@ public static class SalesCoachExtensions
         app.MapHome();
         app.MapHealth();
         app.MapIngest();
+        app.MapWebhooks();
         app.MapBoards();
         app.MapCoaching();
         app.MapCoachingNotes();
         app.MapLive();
         app.MapWallboard();
+        app.MapOperations();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using SalesCoach.Live.Abstractions.Reps;
+using SalesCoach.Live.Server.Operations;
 using SalesCoach.Live.Storage.Activities;
 
 namespace SalesCoach.Live.Server.Ingest;
@@ -15,7 +16,9 @@ public sealed class IngestPipeline(
     /// <summary>How long a request waits for the store before it answers 503 (<c>Ingest:StoreTimeoutSeconds</c>).</summary>
     private readonly TimeSpan _storeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Ingest:StoreTimeoutSeconds", 10.0));
 
-    public async Task<IngestOutcome> IngestAsync(JsonElement body, CancellationToken cancellationToken)
+    public Task<IngestOutcome> IngestAsync(JsonElement body, CancellationToken cancellationToken) => IngestTelemetry.TraceAsync(body, IngestCoreAsync, cancellationToken);
+
+    private async Task<IngestOutcome> IngestCoreAsync(JsonElement body, CancellationToken cancellationToken)
     {
         if (body.ValueKind == JsonValueKind.Array && body.GetArrayLength() > IngestLimits.MaxBatch)
         {
