@@ -49,7 +49,7 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         {
             Fold(ToMessage(activity), now, totals);
             seq = Math.Max(seq, activity.RepSeq);
-            if (org.FindMetric(activity.Type) is { Celebrate: true })
+            if (activity.Quantity > 0 && org.FindMetric(activity.Type) is { Celebrate: true })
             {
                 _uncelebrated.Add(activity.RepSeq);
             }
@@ -98,7 +98,7 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     {
         _applied = activity.RepSeq;
         Fold(activity, now, changes);
-        if (org.FindMetric(activity.Type) is { Celebrate: true })
+        if (activity.Quantity > 0 && org.FindMetric(activity.Type) is { Celebrate: true })
         {
             changes.Celebrations.Add(activity);
         }

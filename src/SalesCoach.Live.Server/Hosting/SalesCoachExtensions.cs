@@ -1,3 +1,4 @@
+using SalesCoach.Live.Server.Audit;
 using SalesCoach.Live.Server.Boards;
 using SalesCoach.Live.Server.Coaching;
 using SalesCoach.Live.Server.Demo;
@@ -54,6 +55,7 @@ public static class SalesCoachExtensions
         app.MapBoards();
         app.MapCoaching();
         app.MapCoachingNotes();
+        app.MapAudit();
         app.MapLive();
         app.MapWallboard();
         app.MapOperations();

@@ -64,6 +64,10 @@ public sealed partial class ActivityBatchReader(Organization org, TimeProvider c
 
         var before = errors.Count;
         var id = RequiredString(item, "id", prefix, IngestLimits.MaxIdLength, errors);
+        if (id is not null && id.StartsWith(IngestPipeline.VoidPrefix, StringComparison.Ordinal))
+        {
+            Add(errors, prefix + "id", $"the prefix '{IngestPipeline.VoidPrefix}' is reserved for corrections (DELETE /api/activities/{{id}})");
+        }
 
         var repId = RequiredString(item, "repId", prefix, 128, errors);
         if (repId is not null && org.FindRep(repId) is null)

@@ -55,8 +55,26 @@ public static class IngestEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapDelete("/api/activities/{id}", VoidAsync)
+            .RequireAuthorization(SecurityExtensions.IngestPolicy)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("VoidActivity")
+            .WithSummary("Void (correct) an activity: boards recompute; the log keeps the activity and its void.")
+            .Produces<VoidAnswer>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
+
+    private static async Task<IResult> VoidAsync(string id, HttpContext http, IngestPipeline pipeline, CancellationToken cancellationToken) =>
+        await pipeline.VoidAsync(id, cancellationToken) switch
+        {
+            VoidOutcome.Voided => Results.Ok(new VoidAnswer(id, IngestPipeline.VoidPrefix + id, AlreadyVoided: false)),
+            VoidOutcome.AlreadyVoided => Results.Ok(new VoidAnswer(id, IngestPipeline.VoidPrefix + id, AlreadyVoided: true)),
+            VoidOutcome.NotFound => Results.Problem(detail: $"no activity with id '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+            VoidOutcome.NotVoidable => Results.Problem(detail: "a correction cannot be voided", statusCode: StatusCodes.Status400BadRequest, title: "Not voidable"),
+            _ => StoreUnavailable(http, IngestPipeline.RetryAfter),
+        };
 
     /// <summary>The rate-limiting policy of ingest: a token bucket per API key.</summary>
     public const string RateLimitPolicy = "ingest";

@@ -31,6 +31,55 @@ public sealed class IngestPipeline(
             return new IngestOutcome.Invalid(errors);
         }
 
+        return await AppendAndDispatchAsync(activities, cancellationToken);
+    }
+
+    /// <summary>
+    /// Voids an activity: appends its correction (same rep, type and time; negated quantity and value; id
+    /// <c>void:</c> + the original id) through the same log and grains, so boards recompute and history keeps both.
+    /// Voiding twice is a duplicate, like any id seen before.
+    /// </summary>
+    public async Task<VoidOutcome> VoidAsync(string id, CancellationToken cancellationToken)
+    {
+        if (id.StartsWith(VoidPrefix, StringComparison.Ordinal))
+        {
+            return VoidOutcome.NotVoidable;
+        }
+
+        LoggedActivity? original;
+        try
+        {
+            original = await log.FindAsync(id, cancellationToken).WaitAsync(_storeTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            logger.LogWarning(e, "The store did not answer a void");
+            return VoidOutcome.StoreUnavailable;
+        }
+
+        if (original is null)
+        {
+            return VoidOutcome.NotFound;
+        }
+
+        var correction = new ActivityToAppend(
+            VoidPrefix + original.Id, original.RepId, original.Type, original.OccurredAt, -original.Quantity, -original.Value, VoidSource);
+        return await AppendAndDispatchAsync([correction], cancellationToken) switch
+        {
+            IngestOutcome.Recorded { Accepted: 1 } => VoidOutcome.Voided,
+            IngestOutcome.Recorded => VoidOutcome.AlreadyVoided,
+            _ => VoidOutcome.StoreUnavailable,
+        };
+    }
+
+    /// <summary>Ids of corrections start with this; ingest refuses it on ids of its own.</summary>
+    public const string VoidPrefix = "void:";
+
+    /// <summary>The <c>source</c> of a correction.</summary>
+    public const string VoidSource = "void";
+
+    private async Task<IngestOutcome> AppendAndDispatchAsync(IReadOnlyList<ActivityToAppend> activities, CancellationToken cancellationToken)
+    {
         AppendResult result;
         try
         {

@@ -20,6 +20,9 @@ public interface IActivityLog
     /// <summary>Activities of one rep with <c>RepSeq</c> greater than <paramref name="afterRepSeq"/>, ordered by <c>RepSeq</c>.</summary>
     Task<IReadOnlyList<LoggedActivity>> ReadRepTailAsync(string repId, long afterRepSeq, CancellationToken cancellationToken = default);
 
+    /// <summary>The activity with this id, or null when the log has none.</summary>
+    Task<LoggedActivity?> FindAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>The highest <c>RepSeq</c> of the rep, 0 when it has none.</summary>
     Task<long> GetRepSeqAsync(string repId, CancellationToken cancellationToken = default);
 

@@ -79,6 +79,8 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
         ORDER BY rep_seq
         """;
 
+    private const string ByIdSql = $"SELECT {Columns} FROM activities WHERE id = @id";
+
     private const string MaxRepSeqSql = "SELECT COALESCE(MAX(rep_seq), 0) FROM activities WHERE rep_id = @rep_id";
 
     private readonly NpgsqlDataSource dataSource;
@@ -150,6 +152,17 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
         command.Parameters.Add(new NpgsqlParameter<string>("rep_id", repId));
         command.Parameters.Add(new NpgsqlParameter<long>("after", afterRepSeq));
         return await ReadActivitiesAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<LoggedActivity?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await EnsureReadableAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand(ByIdSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("id", id));
+        var found = await ReadActivitiesAsync(command, cancellationToken);
+        return found.Count > 0 ? found[0] : null;
     }
 
     /// <inheritdoc />

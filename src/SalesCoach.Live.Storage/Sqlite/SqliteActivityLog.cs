@@ -119,6 +119,14 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable, IDisposa
     }
 
     /// <inheritdoc />
+    public async Task<LoggedActivity?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var found = await ReadAsync(SqliteSchema.ById, command => command.Parameters.AddWithValue("$id", id), cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <inheritdoc />
     public async Task<long> GetRepSeqAsync(string repId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repId);

@@ -53,4 +53,8 @@ internal static class SqliteSchema
         WHERE rep_id = $rep_id AND rep_seq > $after
         ORDER BY rep_seq
         """;
+
+    public const string ById = $"""
+        SELECT {Columns} FROM activities WHERE id = $id
+        """;
 }

@@ -55,6 +55,32 @@ public abstract class ActivityLogContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activity_is_found_by_its_id_with_its_fields_and_an_unknown_id_is_null()
+    {
+        var log = Open();
+        await log.AppendAsync([Activity("f1", "anna", Morning, quantity: 3, value: 7.25m, source: "crm"), Activity("f2", "ben", Morning)]);
+
+        var found = await log.FindAsync("f1");
+
+        Assert.NotNull(found);
+        Assert.Equal(("anna", 3, 7.25m, "crm", Morning), (found.RepId, found.Quantity, found.Value, found.Source, found.OccurredAt));
+        Assert.Equal(1, found.RepSeq);
+        Assert.Null(await log.FindAsync("nope"));
+    }
+
+    [Fact]
+    public async Task A_correction_with_a_negative_quantity_is_stored_as_it_is()
+    {
+        var log = Open();
+        await log.AppendAsync([Activity("c1", "anna", Morning, quantity: 4, value: 100m)]);
+
+        var result = await log.AppendAsync([Activity("void:c1", "anna", Morning, quantity: -4, value: -100m)]);
+
+        var stored = Assert.Single(result.Accepted);
+        Assert.Equal((-4, -100m, 2L), (stored.Quantity, stored.Value, stored.RepSeq));
+    }
+
+    [Fact]
     public async Task An_id_seen_before_is_a_duplicate()
     {
         var log = Open();
