@@ -7,7 +7,12 @@ public static class LiveExtensions
     {
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<NodeLiveRelay>();
+        builder.Services.AddSingleton<RelayStatus>();
         builder.Services.AddHostedService<LiveRelayRegistration>();
+
+        // A stopping node finishes in-flight requests, unregisters its relay, closes hub connections (clients
+        // reconnect to another node at once) and lets the silo hand its grains over: give that time.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 

@@ -7,7 +7,7 @@ namespace SalesCoach.Live.Server.Live;
 /// few seconds, so a registry that moved or restarted learns of it quickly; unregisters on a clean stop.
 /// </summary>
 public sealed class LiveRelayRegistration(
-    IGrainFactory grains, NodeLiveRelay relay, ILocalSiloDetails silo, ILogger<LiveRelayRegistration> logger) : BackgroundService
+    IGrainFactory grains, NodeLiveRelay relay, ILocalSiloDetails silo, RelayStatus status, ILogger<LiveRelayRegistration> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -48,6 +48,7 @@ public sealed class LiveRelayRegistration(
         try
         {
             await grains.GetGrain<ILiveRelayRegistryGrain>(0).RegisterAsync(_nodeId, silo.SiloAddress, _reference!);
+            status.Registered();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

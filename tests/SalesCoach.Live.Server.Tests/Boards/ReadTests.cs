@@ -126,6 +126,7 @@ public sealed class ReadTests(AppFixture fixture) : IClassFixture<AppFixture>
         var health = await Json.ReadAsync(response);
         Assert.Equal("ok", health.GetProperty("store").GetString());
         Assert.Equal("ok", health.GetProperty("silo").GetString());
+        Assert.Equal("registered", health.GetProperty("relay").GetString());
     }
 
     [Fact]
