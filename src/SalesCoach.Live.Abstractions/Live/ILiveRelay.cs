@@ -15,4 +15,8 @@ public interface ILiveRelay : IGrainObserver
     /// <summary>The team's coaching queue changed (the whole queue: it is short).</summary>
     [OneWay]
     Task OnCoachingAsync(string teamId, byte[] queueJson);
+
+    /// <summary>A gamification moment of the team (badge, new leader, goal hit, deal, competition won).</summary>
+    [OneWay]
+    Task OnMomentAsync(string teamId, byte[] momentJson);
 }

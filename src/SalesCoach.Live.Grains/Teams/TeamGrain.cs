@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Gamification;
 using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Abstractions.Teams;
@@ -102,6 +103,11 @@ public sealed class TeamGrain(
         foreach (var recent in update.Recent)
         {
             _coach.Add(update.RepId, recent.RepSeq, new TimedActivity(recent.OccurredAt, recent.Type, recent.Quantity));
+        }
+
+        if (update.Recent.Length > 0)
+        {
+            GrainFactory.GetGrain<ITeamGamificationGrain>(_team.Id).RecordAsync(update.RepId, update.Recent).Ignore();
         }
 
         foreach (var change in update.Changes)

@@ -25,6 +25,7 @@ public static class DemoExtensions
 
         builder.Services.AddSingleton(new DemoKey(section["ApiKey"] is { Length: > 0 } fixedKey ? fixedKey : LoadOrCreateKey(builder.Configuration)));
         builder.Services.AddHostedService<DemoSimulator>();
+        builder.Services.AddHostedService<Gamification.DemoCompetitions>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using SalesCoach.Live.Server.Audit;
 using SalesCoach.Live.Server.Boards;
 using SalesCoach.Live.Server.Coaching;
 using SalesCoach.Live.Server.Demo;
+using SalesCoach.Live.Server.Gamification;
 using SalesCoach.Live.Server.Health;
 using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Server.Integrations;
@@ -55,6 +56,7 @@ public static class SalesCoachExtensions
         app.MapBoards();
         app.MapCoaching();
         app.MapCoachingNotes();
+        app.MapGamification();
         app.MapAudit();
         app.MapLive();
         app.MapWallboard();

@@ -19,6 +19,8 @@ public sealed class NodeLiveRelay(IHubContext<LiveHub> hub, ILogger<NodeLiveRela
 
     public Task OnCoachingAsync(string teamId, byte[] queueJson) => ForwardAsync(teamId, "coaching", queueJson, LiveHub.CoachingGroup(teamId));
 
+    public Task OnMomentAsync(string teamId, byte[] momentJson) => ForwardAsync(teamId, "moment", momentJson);
+
     private async Task ForwardAsync(string teamId, string method, byte[] json, string? group = null)
     {
         try

@@ -17,6 +17,8 @@ public sealed class RecordingRelay : ILiveRelay
 
     public Task OnCoachingAsync(string teamId, byte[] queueJson) => Record(teamId, RelayPush.Coaching, queueJson);
 
+    public Task OnMomentAsync(string teamId, byte[] momentJson) => Record(teamId, RelayPush.Moment, momentJson);
+
     /// <summary>The pushes of one kind for one team, in the order they arrived.</summary>
     public IReadOnlyList<JsonElement> Of(string teamId, string kind) =>
         [.. _pushes.Where(p => p.TeamId == teamId && p.Kind == kind).Select(p => p.Json)];

@@ -10,4 +10,6 @@ public sealed record RelayPush(string TeamId, string Kind, JsonElement Json)
     public const string Celebration = "celebration";
 
     public const string Coaching = "coaching";
+
+    public const string Moment = "moment";
 }

@@ -11,6 +11,9 @@ public static class TestOrg
 
     public const string Floor = "floor";
 
+    /// <summary>Gamification's team: Berlin, Mon-Fri, a call day goal of 5, New Year's Eve 2031 a holiday.</summary>
+    public const string League = "league";
+
     public const string Json = """
     {
       "metrics": [
@@ -44,6 +47,18 @@ public static class TestOrg
                     { "id": "cleo",  "name": "Cleo Closer" },
                     { "id": "carl",  "name": "Carl Closer" },
                     { "id": "wanda", "name": "Wanda Woken" } ]
+        },
+        {
+          "id": "league", "name": "League", "timeZone": "Europe/Berlin",
+          "workingHours": { "days": ["Mon","Tue","Wed","Thu","Fri"], "start": "09:00", "end": "17:00" },
+          "holidays": ["2031-12-31"],
+          "goals": [ { "metric": "call", "period": "day", "target": 5 } ],
+          "reps": [ { "id": "lena", "name": "Lena Streak" },
+                    { "id": "max",  "name": "Max Badge" },
+                    { "id": "nora", "name": "Nora Void" },
+                    { "id": "otto", "name": "Otto Lead" },
+                    { "id": "pia",  "name": "Pia Comeback" },
+                    { "id": "quin", "name": "Quin Hot" } ]
         }
       ]
     }

@@ -1,0 +1,10 @@
+namespace SalesCoach.Live.Abstractions.Gamification;
+
+/// <summary>The contests a team hosts (key: team id), so the wallboard and the manager view can find them.</summary>
+public interface ICompetitionDirectoryGrain : IGrainWithStringKey
+{
+    Task AddAsync(CompetitionListing listing);
+
+    /// <summary>The team's contests, newest end first.</summary>
+    Task<CompetitionListing[]> ListAsync();
+}

@@ -1,0 +1,14 @@
+namespace SalesCoach.Live.Abstractions.Gamification;
+
+/// <summary>
+/// One contest (key: its id). Its end is decided exactly once by a durable reminder; the winner is announced as a
+/// moment and a celebration of the owning team.
+/// </summary>
+public interface ICompetitionGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the contest; false when the id is taken.</summary>
+    Task<bool> CreateAsync(CompetitionSpec spec);
+
+    /// <summary>The live standings JSON, or null for an unknown id.</summary>
+    Task<byte[]?> GetAsync();
+}

@@ -1,0 +1,23 @@
+using SalesCoach.Live.Abstractions.Teams;
+
+namespace SalesCoach.Live.Abstractions.Gamification;
+
+/// <summary>
+/// A team's streaks, badges and moments feed (key: team id). Fed one-way by the team grain with each rep's new
+/// activities; answers reads as contract-style JSON bytes.
+/// </summary>
+public interface ITeamGamificationGrain : IGrainWithStringKey
+{
+    /// <summary>A rep's new activities (as the team grain received them). Activities already seen (by RepSeq) are ignored.</summary>
+    [OneWay]
+    Task RecordAsync(string repId, RecentActivity[] activities);
+
+    /// <summary>Today's moments, oldest first: <c>{ "teamId", "day", "moments": [ moment… ] }</c>.</summary>
+    Task<byte[]> GetMomentsAsync();
+
+    /// <summary>A rep's badges and streak: <c>{ "repId", "teamId", "streak", "badges": [ … ] }</c>.</summary>
+    Task<byte[]> GetRepBadgesAsync(string repId);
+
+    /// <summary>Posts a moment made elsewhere (a competition's winner) to the feed and the relays.</summary>
+    Task AddMomentAsync(Moment moment);
+}
