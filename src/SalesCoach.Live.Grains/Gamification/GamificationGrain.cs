@@ -29,6 +29,15 @@ public sealed class GamificationGrain(
 
     private static readonly TimeSpan RelayListAge = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Counts are written behind, at most this often: one write per activity made ingest wait on grain storage.
+    /// State is written whole, so after a crash the counts and the RepSeqs seen go back together and the replayed
+    /// activities are counted once; awards and moments are written before they are pushed.
+    /// </summary>
+    public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(5);
+
+    private bool _dirty;
+
     private Team _team = null!;
     private Dictionary<string, Rep> _reps = null!;
     private ILiveRelay[] _relays = [];
@@ -41,7 +50,23 @@ public sealed class GamificationGrain(
         var teamId = this.GetPrimaryKeyString();
         _team = org.FindTeam(teamId) ?? throw new InvalidOperationException($"Unknown team '{teamId}'.");
         _reps = _team.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(WriteBehind, WriteBehind));
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
     public async Task RecordAsync(string repId, RecentActivity[] activities)
@@ -72,6 +97,13 @@ public sealed class GamificationGrain(
         LeaderCheck(now, moments);
         Trim(RepState(repId), now);
         State.Feed.AddRange(moments.Select(ToEntry));
+        if (moments.Count == 0)
+        {
+            _dirty = true;
+            return;
+        }
+
+        _dirty = false;
         await state.WriteStateAsync();
         await PushAsync(moments);
     }
