@@ -5,6 +5,7 @@ using SalesCoach.Live.Storage.Activities;
 using SalesCoach.Live.Storage.DeadLetters;
 using SalesCoach.Live.Storage.Postgres;
 using SalesCoach.Live.Storage.Sqlite;
+using SalesCoach.Live.Storage.Wallboards;
 
 namespace SalesCoach.Live.Storage;
 
@@ -54,6 +55,45 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton(options);
             services.AddSingleton<IActivityLog>(serviceProvider => new PostgresActivityLog(
                 options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<PostgresActivityLog>>()));
+            return services;
+        }
+
+        throw new InvalidOperationException(
+            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
+    }
+
+    /// <summary>
+    /// Registers <see cref="IWallboardStore"/> as a singleton in the same store as the activity log (chosen by
+    /// <c>Storage:Provider</c> like <see cref="AddActivityLog"/>): <see cref="SqliteWallboardStore"/> in the same file,
+    /// or <see cref="PostgresWallboardStore"/> in the same database, each with tables of its own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
+    public static IServiceCollection AddWallboardStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var provider = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = configuration[SqliteStorageOptions.PathKey];
+            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
+            services.AddSingleton<IWallboardStore>(serviceProvider => new SqliteWallboardStore(options, TimeOf(serviceProvider)));
+            return services;
+        }
+
+        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
+                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
+            }
+
+            var options = new PostgresStorageOptions { ConnectionString = connectionString };
+            services.AddSingleton<IWallboardStore>(serviceProvider => new PostgresWallboardStore(options, TimeOf(serviceProvider)));
             return services;
         }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardLayout, MAX_METRIC_COLUMNS, metricColumns, slotOf } from './layout';
+import { boardLayout, MAX_METRIC_COLUMNS, metricColumns, minRowEms, ROW_WIDTHS, slotOf } from './layout';
 import { pace, rep } from './test/boards';
 import type { MetricDef } from './types';
 
@@ -54,5 +54,19 @@ describe('metric columns', () => {
     const anna = rep('anna', 1, 1);
     anna.metrics = Object.fromEntries(many.map((d) => [d.key, pace(1, 10, 5)]));
     expect(metricColumns(many, [anna])).toHaveLength(MAX_METRIC_COLUMNS);
+  });
+
+  it('reserves the name its minimum whatever the number of metric columns', () => {
+    const bar = { key: 'call', name: 'Calls', bars: true };
+    const count = { key: 'deal', name: 'Deals', bars: false };
+    const one = ROW_WIDTHS.one;
+    const fixed = one.rank + one.avatar + one.nameMin + one.score + one.padding + 0.3;
+    expect(minRowEms([], one)).toBeCloseTo(fixed + 3 * one.gap);
+    expect(minRowEms([bar, bar, bar], one)).toBeCloseTo(fixed + 3 * one.barMin + 6 * one.gap);
+    expect(minRowEms([bar, count], ROW_WIDTHS.two)).toBeGreaterThan(ROW_WIDTHS.two.nameMin + ROW_WIDTHS.two.barMin + ROW_WIDTHS.two.count);
+    // The demo org's three goal metrics at 1080p, one column: the type stays as large as the rows allow.
+    const rowsFont = ((1080 - 86.4 - 43.2 - 38.9) / 8) * 0.42;
+    const columnWidth = 1920 - 2 * 32.4;
+    expect(columnWidth / minRowEms([bar, bar, bar], one)).toBeGreaterThan(rowsFont);
   });
 });

@@ -69,3 +69,36 @@ export function metricColumns(defs: readonly MetricDef[], rows: readonly RepRow[
     ...counted.map((d) => ({ key: d.key, name: d.name, bars: false })),
   ].slice(0, MAX_METRIC_COLUMNS);
 }
+
+/**
+ * Widths (in em of the row's type) of the parts of a leaderboard row. The name's minimum is what keeps
+ * names readable whatever the number of metric columns; above the minimums, the name and the bars share
+ * what is left (the name two parts, each bar one).
+ */
+export interface RowWidths {
+  rank: number;
+  avatar: number;
+  nameMin: number;
+  barMin: number;
+  count: number;
+  score: number;
+  gap: number;
+  /** Left and right padding of a row, together. */
+  padding: number;
+}
+
+export const ROW_WIDTHS: Readonly<Record<'one' | 'two', RowWidths>> = {
+  one: { rank: 2.3, avatar: 1.9, nameMin: 10, barMin: 4.5, count: 4.5, score: 3.6, gap: 0.55, padding: 1.2 },
+  two: { rank: 2.3, avatar: 1.9, nameMin: 8.5, barMin: 2.8, count: 2.8, score: 3, gap: 0.55, padding: 1.2 },
+};
+
+/**
+ * The least width of one row, in em: every part at its minimum, plus the gaps between them and a small
+ * margin for borders. The type size is chosen so that this fits the column, so the name column (and
+ * with it the names) can never be squeezed to nothing by the metric columns.
+ */
+export function minRowEms(columns: readonly MetricColumn[], widths: RowWidths): number {
+  const metrics = columns.reduce((sum, c) => sum + (c.bars ? widths.barMin : widths.count), 0);
+  const tracks = 4 + columns.length;
+  return widths.rank + widths.avatar + widths.nameMin + metrics + widths.score + widths.gap * (tracks - 1) + widths.padding + 0.3;
+}

@@ -12,7 +12,7 @@ class FakeConnection {
   start = vi.fn(async () => {
     this.state = 'Connected';
   });
-  invoke = vi.fn(async (_method: string, _teamId: string): Promise<unknown> => undefined);
+  invoke = vi.fn(async (_method: string, _arg?: unknown): Promise<unknown> => undefined);
   stop = vi.fn(async () => {
     this.state = 'Disconnected';
   });
@@ -39,9 +39,9 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('@microsoft/signalr', () => {
   class HubConnectionBuilder {
-    withUrl(url: string, options: { accessTokenFactory: () => string }) {
+    withUrl(url: string, options?: { accessTokenFactory: () => string }) {
       fake.url = url;
-      fake.token = options.accessTokenFactory();
+      fake.token = options?.accessTokenFactory();
       return this;
     }
     withAutomaticReconnect(policy: IRetryPolicy) {
@@ -72,9 +72,19 @@ function handlers() {
     onDelta: vi.fn(),
     onCelebration: vi.fn(),
     onStatus: (s) => statuses.push(s),
+    onConfig: vi.fn(),
+    onRevoked: vi.fn(),
+    onRefused: vi.fn(),
   };
   return { h, statuses };
 }
+
+/** The calls the link made, as `Method:argument`. */
+function calls(): string[] {
+  return fake.connection.invoke.mock.calls.map(([method, arg]) => `${method}:${String(arg)}`);
+}
+
+const FLOOR = { id: 'floor', title: 'Sales floor', teams: ['emea', 'amer'], slides: ['leaderboard'], dwellSeconds: 15, theme: 'dark', revision: 1 };
 
 /** Lets pending promise callbacks run (fake timers do not drive microtasks by themselves). */
 async function flush() {
@@ -112,6 +122,13 @@ describe('LiveLink', () => {
     expect(h.onSnapshot).toHaveBeenCalledWith({ teamId: 'emea' });
     expect(h.onDelta).toHaveBeenCalledWith({ teamId: 'emea', version: 2 });
     expect(h.onCelebration).toHaveBeenCalledWith({ teamId: 'emea', repId: 'anna' });
+  });
+
+  it('takes the messages of features it does not show yet without complaint', () => {
+    const { h } = handlers();
+    new LiveLink('u', 'emea', 't', h);
+    expect(fake.connection.handlers.has('moment')).toBe(true);
+    expect(() => fake.connection.handlers.get('moment')!({ teamId: 'emea' })).not.toThrow();
   });
 
   it('keeps trying when the first start fails, with growing but capped delays', async () => {
@@ -226,6 +243,141 @@ describe('LiveLink', () => {
     link.resubscribe();
     await flush();
     expect(fake.connection.invoke).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('LiveLink on a board', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    fake.connection = new FakeConnection();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('opens its board, hands on the definition and subscribes to each of its teams', async () => {
+    const { h, statuses } = handlers();
+    fake.connection.invoke.mockImplementation(async (method: string) => (method === 'OpenWallboard' ? FLOOR : undefined));
+    new LiveLink('u', [], 'wbt_token', h, { board: null }).start();
+    await flush();
+    expect(calls()).toEqual(['OpenWallboard:null', 'SubscribeTeam:emea', 'SubscribeTeam:amer']);
+    expect(h.onConfig).toHaveBeenCalledWith(expect.objectContaining({ id: 'floor', teams: ['emea', 'amer'], dwellSeconds: 15 }));
+    expect(statuses.at(-1)).toBe('live');
+  });
+
+  it('names the board it opens with a read key', async () => {
+    const { h } = handlers();
+    fake.connection.invoke.mockImplementation(async (method: string) => (method === 'OpenWallboard' ? FLOOR : undefined));
+    new LiveLink('u', [], 'key', h, { board: 'floor' }).start();
+    await flush();
+    expect(calls()[0]).toBe('OpenWallboard:floor');
+  });
+
+  it('follows a changed definition: subscribes to new teams and leaves the ones taken off', async () => {
+    const { h } = handlers();
+    fake.connection.invoke.mockImplementation(async (method: string) => (method === 'OpenWallboard' ? FLOOR : undefined));
+    const link = new LiveLink('u', [], 't', h, { board: null });
+    link.start();
+    await flush();
+    fake.connection.invoke.mockClear();
+
+    fake.connection.handlers.get('wallboardConfig')!({ ...FLOOR, teams: ['amer', 'apac'], revision: 2 });
+    expect(h.onConfig).toHaveBeenLastCalledWith(expect.objectContaining({ teams: ['amer', 'apac'], revision: 2 }));
+    link.setTeams(['amer', 'apac']);
+    await flush();
+    expect(calls()).toEqual(['Unsubscribe:emea', 'SubscribeTeam:apac']);
+    expect(link.teamIds).toEqual(['amer', 'apac']);
+  });
+
+  it('ignores a definition it cannot read', async () => {
+    const { h } = handlers();
+    new LiveLink('u', [], 't', h, { board: null });
+    fake.connection.handlers.get('wallboardConfig')!({ id: 'floor', teams: [] });
+    expect(h.onConfig).not.toHaveBeenCalled();
+  });
+
+  it('stops and says so when its token is revoked', async () => {
+    const { h } = handlers();
+    fake.connection.invoke.mockImplementation(async (method: string) => (method === 'OpenWallboard' ? FLOOR : undefined));
+    new LiveLink('u', [], 't', h, { board: null }).start();
+    await flush();
+    fake.connection.handlers.get('revoked')!({ boardId: 'floor', tokenId: 't1' });
+    await flush();
+    expect(h.onRevoked).toHaveBeenCalledTimes(1);
+    expect(fake.connection.stop).toHaveBeenCalled();
+    fake.connection.closed!();
+    vi.advanceTimersByTime(120_000);
+    await flush();
+    expect(fake.connection.start).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a handler for it, takes a revoked token for a link no longer valid and retries slowly', async () => {
+    const { h, statuses } = handlers();
+    delete (h as Partial<LiveLinkHandlers>).onRevoked;
+    fake.connection.invoke.mockImplementation(async (method: string) => (method === 'OpenWallboard' ? FLOOR : undefined));
+    new LiveLink('u', [], 't', h, { board: null }).start();
+    await flush();
+    fake.connection.handlers.get('revoked')!({ boardId: 'floor', tokenId: 't1' });
+    expect(statuses.at(-1)).toBe('invalid');
+    expect(fake.connection.stop).not.toHaveBeenCalled();
+    fake.connection.state = 'Disconnected';
+    fake.connection.start.mockRejectedValue(new Error("Unauthorized: Status code '401'"));
+    fake.connection.closed!();
+    vi.advanceTimersByTime(2_000);
+    await flush();
+    expect(fake.connection.start).toHaveBeenCalledTimes(2);
+    expect(statuses.at(-1)).toBe('invalid');
+  });
+
+  it('tells when the server refuses the token', async () => {
+    const { h, statuses } = handlers();
+    fake.connection.start.mockRejectedValue(new Error("Unauthorized: Status code '401'"));
+    new LiveLink('u', [], 'revoked', h, { board: null }).start();
+    await flush();
+    expect(h.onRefused).toHaveBeenCalledTimes(1);
+    expect(statuses.at(-1)).toBe('invalid');
+  });
+
+  it('says the link is not valid when the board cannot be opened, and tries again later', async () => {
+    const { h, statuses } = handlers();
+    fake.connection.invoke.mockRejectedValueOnce(new Error("HubException: Unknown board 'gone'"));
+    fake.connection.invoke.mockImplementation(async (method: string) => (method === 'OpenWallboard' ? FLOOR : undefined));
+    new LiveLink('u', [], 'key', h, { board: 'gone' }).start();
+    await flush();
+    expect(statuses.at(-1)).toBe('invalid');
+    vi.advanceTimersByTime(60_000);
+    await flush();
+    expect(statuses.at(-1)).toBe('live');
+    expect(calls()).toEqual(['OpenWallboard:gone', 'OpenWallboard:gone', 'SubscribeTeam:emea', 'SubscribeTeam:amer']);
+  });
+
+  it('stays live when one of its teams is refused, and asks for that one again later', async () => {
+    const { h, statuses } = handlers();
+    fake.connection.invoke.mockImplementation(async (method: string, arg?: unknown) => {
+      if (method === 'SubscribeTeam' && arg === 'gone') throw new Error("Unknown team 'gone'");
+      return undefined;
+    });
+    new LiveLink('u', ['emea', 'gone'], 't', h).start();
+    await flush();
+    expect(statuses.at(-1)).toBe('live');
+    vi.advanceTimersByTime(60_000);
+    await flush();
+    expect(calls().filter((c) => c === 'SubscribeTeam:gone')).toHaveLength(2);
+    expect(calls().filter((c) => c === 'SubscribeTeam:emea')).toHaveLength(1);
+  });
+
+  it('asks one team for a fresh snapshot after a gap in that team', async () => {
+    const { h } = handlers();
+    const link = new LiveLink('u', ['emea', 'amer'], 't', h);
+    link.start();
+    await flush();
+    fake.connection.invoke.mockClear();
+    link.resubscribe('amer');
+    link.resubscribe('elsewhere');
+    await flush();
+    expect(calls()).toEqual(['SubscribeTeam:amer']);
   });
 });
 

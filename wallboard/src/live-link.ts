@@ -6,6 +6,7 @@ import {
   type IRetryPolicy,
   type RetryContext,
 } from '@microsoft/signalr';
+import { readConfig, type WallboardConfig } from './board-config';
 import { INVALID_LINK_RETRY_MS, retryDelayMs } from './retry';
 import type { BoardDelta, BoardSnapshot, Celebration } from './types';
 
@@ -17,7 +18,24 @@ export interface LiveLinkHandlers {
   onDelta(delta: BoardDelta): void;
   onCelebration(celebration: Celebration): void;
   onStatus(status: LinkStatus): void;
+  /** A board's definition: the answer of `OpenWallboard`, and every later change (`wallboardConfig`). */
+  onConfig?(config: WallboardConfig): void;
+  /** The server revoked this screen's board token (`revoked`). With this handler the link stops by itself. */
+  onRevoked?(): void;
+  /** The server refused the token when connecting (401/403); the link keeps retrying slowly. */
+  onRefused?(): void;
 }
+
+export interface LiveLinkOptions {
+  /**
+   * Open a board defined on the server: its id (with a read key), or null (a board token opens its own board).
+   * Left out: show the teams given, as `?team=` does.
+   */
+  board?: string | null;
+}
+
+/** Hub messages to a team's group that this page does not use (yet). */
+export const LATER_MESSAGES = ['moment'] as const;
 
 /**
  * True when the server refused the link itself (a bad or revoked token: 401/403 on negotiate),
@@ -33,28 +51,37 @@ export function isRefusal(error: unknown): boolean {
  * The TV's connection to the hub (contract v1, section 6). It never gives up: automatic
  * reconnects with capped backoff while a connection is being recovered, and a restart loop
  * for a first start that fails or a connection that closed for good. After every (re)connect
- * it subscribes again, which brings a fresh snapshot.
+ * it opens its board again (in board mode) and subscribes to each of its teams, which brings
+ * fresh snapshots.
  */
 export class LiveLink {
   private readonly connection: HubConnection;
+  private readonly board: string | null | undefined;
+  private teams: string[];
+  private readonly subscribed = new Set<string>();
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
-  private subscribeTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private restartAttempt = 0;
   private stopped = false;
   private refused = false;
+  /** True while a round of OpenWallboard + SubscribeTeam runs; team changes then wait for its end. */
+  private syncing = false;
+  private syncAgain = false;
   private lastStatus: LinkStatus = 'connecting';
 
   constructor(
     hubUrl: string,
-    private readonly teamId: string,
+    teamIds: string | readonly string[],
     token: string,
     private readonly handlers: LiveLinkHandlers,
+    options: LiveLinkOptions = {},
   ) {
+    this.teams = typeof teamIds === 'string' ? [teamIds] : [...teamIds];
+    this.board = options.board;
     const policy: IRetryPolicy = {
       nextRetryDelayInMilliseconds: (context: RetryContext) => {
         if (isRefusal(context.retryReason)) {
-          this.refused = true;
-          this.setStatus('invalid');
+          this.refuse();
           return INVALID_LINK_RETRY_MS;
         }
         return retryDelayMs(context.previousRetryCount);
@@ -69,15 +96,39 @@ export class LiveLink {
     this.connection.on('snapshot', (s: BoardSnapshot) => this.handlers.onSnapshot(s));
     this.connection.on('delta', (d: BoardDelta) => this.handlers.onDelta(d));
     this.connection.on('celebration', (c: Celebration) => this.handlers.onCelebration(c));
+    // Messages of features this page does not show yet (gamification moments): taken and dropped, so that the
+    // client does not warn about each of them.
+    for (const name of LATER_MESSAGES) this.connection.on(name, () => undefined);
+    this.connection.on('wallboardConfig', (message: unknown) => {
+      const config = readConfig(message);
+      if (config) this.handlers.onConfig?.(config);
+    });
+    this.connection.on('revoked', () => {
+      // The server closes the connection next. With a handler (a stored token) the page pairs again; without one
+      // (a token in the link) the link is not valid any more, and is retried slowly like any refused link.
+      this.refused = true;
+      this.setStatus('invalid');
+      if (this.handlers.onRevoked) {
+        void this.stop();
+        this.handlers.onRevoked();
+      }
+    });
     this.connection.onreconnecting(() => {
+      this.subscribed.clear();
       if (!this.refused) this.setStatus('reconnecting');
     });
-    this.connection.onreconnected(() => void this.subscribe());
+    this.connection.onreconnected(() => void this.sync());
     this.connection.onclose(() => {
+      this.subscribed.clear();
       if (this.stopped) return;
       this.setStatus(this.refused ? 'invalid' : 'reconnecting');
       this.scheduleRestart(retryDelayMs(this.restartAttempt++));
     });
+  }
+
+  /** The teams this link follows. */
+  get teamIds(): readonly string[] {
+    return this.teams;
   }
 
   start(): void {
@@ -86,9 +137,35 @@ export class LiveLink {
     void this.connect();
   }
 
-  /** Asks the server for a fresh snapshot (after a version gap). */
-  resubscribe(): void {
-    if (this.connection.state === HubConnectionState.Connected) void this.subscribe();
+  /**
+   * Follows another set of teams (a board's definition changed): subscribes to the new ones and leaves the
+   * ones no longer shown.
+   */
+  setTeams(teamIds: readonly string[]): void {
+    const next = [...new Set(teamIds)];
+    const removed = this.teams.filter((t) => !next.includes(t));
+    this.teams = next;
+    if (this.connection.state !== HubConnectionState.Connected) return;
+    for (const teamId of removed) {
+      if (this.subscribed.delete(teamId)) {
+        this.connection.invoke('Unsubscribe', teamId).catch((e: unknown) => console.warn('Unsubscribe failed', e));
+      }
+    }
+    if (this.syncing) {
+      this.syncAgain = true;
+    } else {
+      void this.subscribeAll(false);
+    }
+  }
+
+  /** Asks the server for a fresh snapshot of one team (after a version gap), or of all. */
+  resubscribe(teamId?: string): void {
+    if (this.connection.state !== HubConnectionState.Connected) return;
+    if (teamId === undefined) {
+      void this.subscribeAll(true);
+    } else if (this.teams.includes(teamId)) {
+      void this.subscribeOne(teamId).then(() => this.updateStatus());
+    }
   }
 
   async stop(): Promise<void> {
@@ -103,37 +180,113 @@ export class LiveLink {
     try {
       await this.connection.start();
       this.restartAttempt = 0;
-      await this.subscribe();
+      await this.sync();
     } catch (error) {
       if (this.stopped) return;
-      this.refused = isRefusal(error);
-      this.setStatus(this.refused ? 'invalid' : this.lastStatus === 'connecting' ? 'connecting' : 'reconnecting');
+      if (isRefusal(error)) {
+        this.refuse();
+      } else {
+        this.refused = false;
+        this.setStatus(this.lastStatus === 'connecting' ? 'connecting' : 'reconnecting');
+      }
       // At least a second between two starts, so a server that refuses at once is not hammered.
       const delay = this.refused ? INVALID_LINK_RETRY_MS : Math.max(1_000, retryDelayMs(this.restartAttempt++));
       this.scheduleRestart(delay);
     }
   }
 
-  private async subscribe(): Promise<void> {
-    if (this.subscribeTimer !== null) clearTimeout(this.subscribeTimer);
-    this.subscribeTimer = null;
+  /** After a (re)connect: open the board (in board mode), then subscribe to every team. */
+  private async sync(): Promise<void> {
+    this.subscribed.clear();
+    if (this.board !== undefined) {
+      try {
+        const config = readConfig(await this.connection.invoke('OpenWallboard', this.board));
+        if (config) {
+          this.syncing = true;
+          try {
+            this.handlers.onConfig?.(config);
+          } finally {
+            this.syncing = false;
+          }
+          this.teams = [...config.teams];
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        if (this.connection.state === HubConnectionState.Connected) {
+          // Still connected, so the server said no (no such board, or a key that may not open it).
+          this.refused = true;
+          this.setStatus('invalid');
+          this.scheduleRetry();
+        } else {
+          console.warn('OpenWallboard interrupted', error);
+        }
+        return;
+      }
+    }
+    await this.subscribeAll(true);
+  }
+
+  private async subscribeAll(all: boolean): Promise<void> {
+    this.syncing = true;
     try {
-      await this.connection.invoke('SubscribeTeam', this.teamId);
-      this.refused = false;
-      this.setStatus('live');
+      do {
+        this.syncAgain = false;
+        for (const teamId of [...this.teams]) {
+          if (all || !this.subscribed.has(teamId)) await this.subscribeOne(teamId);
+        }
+        all = false;
+      } while (this.syncAgain);
+    } finally {
+      this.syncing = false;
+    }
+    this.updateStatus();
+  }
+
+  private async subscribeOne(teamId: string): Promise<void> {
+    try {
+      await this.connection.invoke('SubscribeTeam', teamId);
+      if (this.teams.includes(teamId)) this.subscribed.add(teamId);
     } catch (error) {
       if (this.stopped) return;
+      this.subscribed.delete(teamId);
       if (this.connection.state === HubConnectionState.Connected) {
-        // Still connected, so the server said no (a HubException: unknown team, or a token
-        // that may not see it). Ask again now and then: the manager may fix the board.
-        this.refused = true;
-        this.setStatus('invalid');
-        this.subscribeTimer = setTimeout(() => void this.subscribe(), INVALID_LINK_RETRY_MS);
+        // Still connected, so the server said no (a HubException: unknown team, or a token that may not
+        // see it). Ask again now and then: the manager may fix the board.
+        console.warn(`SubscribeTeam ${teamId} refused`, error);
+        this.scheduleRetry();
       } else {
         // The connection dropped during the call: reconnecting subscribes again.
         console.warn('SubscribeTeam interrupted', error);
       }
     }
+  }
+
+  /** Live while at least one team is subscribed; not valid when every team was refused. */
+  private updateStatus(): void {
+    if (this.stopped || this.connection.state !== HubConnectionState.Connected) return;
+    if (this.subscribed.size > 0 || this.teams.length === 0) {
+      this.refused = false;
+      this.setStatus('live');
+    } else {
+      this.refused = true;
+      this.setStatus('invalid');
+    }
+  }
+
+  private refuse(): void {
+    this.refused = true;
+    this.setStatus('invalid');
+    this.handlers.onRefused?.();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.stopped || this.connection.state !== HubConnectionState.Connected) return;
+      if (this.board !== undefined && this.lastStatus === 'invalid' && this.subscribed.size === 0) void this.sync();
+      else void this.subscribeAll(false);
+    }, INVALID_LINK_RETRY_MS);
   }
 
   private scheduleRestart(delayMs: number): void {
@@ -143,8 +296,8 @@ export class LiveLink {
 
   private clearTimers(): void {
     if (this.restartTimer !== null) clearTimeout(this.restartTimer);
-    if (this.subscribeTimer !== null) clearTimeout(this.subscribeTimer);
-    this.restartTimer = this.subscribeTimer = null;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.restartTimer = this.retryTimer = null;
   }
 
   private setStatus(status: LinkStatus): void {

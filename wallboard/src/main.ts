@@ -1,37 +1,24 @@
 import './styles.css';
-import { BoardStore } from './board-store';
-import { CelebrationQueue } from './celebration-queue';
-import { LiveLink, type LinkStatus, type LiveLinkHandlers } from './live-link';
+import { LiveLink } from './live-link';
 import { scheduleNightlyReload } from './nightly-reload';
-import { parseOptions, type SlideName } from './options';
-import { SlideRotation } from './rotation';
-import type { Celebration } from './types';
-import { CelebrationView } from './view/celebration';
+import { parseOptions } from './options';
+import { PairingLink } from './pairing-link';
+import { clearBoardToken, loadBoardToken, saveBoardToken } from './token-store';
 import { setText } from './view/dom';
-import { LeaderboardView } from './view/leaderboard';
-import { PaceView } from './view/pace';
+import { PairingView } from './view/pairing';
+import { STATUS_TEXT, Wallboard } from './wallboard';
 import { keepScreenAwake } from './wake-lock';
 
-/** Time each leaderboard page stays when there are more reps than fit on one screen. */
-const PAGE_DWELL_MS = 10_000;
+/**
+ * Which board this screen shows, in order of precedence:
+ * - `?team=…&token=…`: that team (contract v1, section 7), with `slides` and `dwell` from the link;
+ * - `?token=…` (a board token) or `?board=…&token=…` (a read key): a board defined on the server;
+ * - no token in the link, but one left by an earlier pairing: that board;
+ * - nothing: a pairing code, until a manager pairs the screen.
+ */
 
-const INVALID_LINK = {
-  title: 'This board’s link is not valid — ask your manager for a new one',
-  detail: 'The screen keeps trying, and shows the board as soon as the link works.',
-};
-const CONNECTING = {
-  title: 'Connecting to SalesCoach.Live…',
-  detail: 'The board appears as soon as the server answers.',
-};
-
-const SLIDE_TITLES: Record<SlideName, string> = { leaderboard: 'Leaderboard', pace: 'Team pace' };
-
-const STATUS_TEXT: Record<LinkStatus, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  invalid: 'Link not valid',
-};
+/** Refusals of a stored token in a row after which it is taken for revoked (a single one may be a hiccup). */
+const REFUSALS_BEFORE_FORGETTING = 2;
 
 function byId(id: string): HTMLElement {
   const e = document.getElementById(id);
@@ -44,28 +31,26 @@ window.addEventListener('error', (e) => console.error('wallboard error', e.error
 window.addEventListener('unhandledrejection', (e) => console.error('wallboard rejection', e.reason));
 
 const options = parseOptions(location.search);
-const app = byId('app');
-const message = byId('message');
-const messageTitle = byId('message-title');
-const messageDetail = byId('message-detail');
-const statusBox = byId('link-status');
-const statusText = byId('link-status-text');
+const page = {
+  app: byId('app'),
+  slides: byId('slides'),
+  message: byId('message'),
+  messageTitle: byId('message-title'),
+  messageDetail: byId('message-detail'),
+  statusBox: byId('link-status'),
+  statusText: byId('link-status-text'),
+  boardTitle: byId('board-title'),
+  teamName: byId('team-name'),
+  slideTitle: byId('slide-title'),
+  pageInfo: byId('page-info'),
+};
 const clock = byId('clock');
-const teamName = byId('team-name');
-const slideTitle = byId('slide-title');
-const pageInfo = byId('page-info');
-const slideEls: Record<SlideName, HTMLElement> = { leaderboard: byId('slide-leaderboard'), pace: byId('slide-pace') };
+const hubUrl = new URL('../hubs/live', document.baseURI).href;
+const wallboard = new Wallboard(page, options.locale, { slides: options.slides, dwellSeconds: options.dwellSeconds });
+const pairingView = new PairingView(byId('pairing'));
 
 keepScreenAwake();
 startClock();
-
-function showMessage(text: { title: string; detail: string } | null): void {
-  message.hidden = text === null;
-  if (text) {
-    setText(messageTitle, text.title);
-    setText(messageDetail, text.detail);
-  }
-}
 
 function startClock(): void {
   const fmt = new Intl.DateTimeFormat(options.locale, { hour: '2-digit', minute: '2-digit' });
@@ -74,97 +59,80 @@ function startClock(): void {
   setInterval(tick, 5_000);
 }
 
-function start(teamId: string, connect: (handlers: LiveLinkHandlers) => { resubscribe(): void }): void {
-  let link: { resubscribe(): void } | null = null;
-  const store = new BoardStore(teamId, () => link?.resubscribe());
-  const leaderboard = new LeaderboardView(byId('leaderboard'), options.locale);
-  const pace = new PaceView(byId('pace'), options.locale);
-  const metricName = (key: string): string => store.metricDefs.find((d) => d.key === key)?.name ?? key;
-  const celebrations = new CelebrationQueue<Celebration>(new CelebrationView(app, metricName, options.locale));
-  let slide: SlideName = options.slides[0]!;
-  let status: LinkStatus = 'connecting';
-
-  let renderQueued = false;
-  const render = (): void => {
-    renderQueued = false;
-    if (!store.hasBoard) return;
-    setText(teamName, store.teamName);
-    document.title = `${store.teamName} · SalesCoach.Live`;
-    try {
-      if (slide === 'leaderboard') leaderboard.render(store);
-      else pace.render(store);
-    } catch (e) {
-      console.error('render failed', e);
-    }
-    const pages = slide === 'leaderboard' ? leaderboard.pages : 1;
-    setText(pageInfo, pages > 1 ? `Page ${leaderboard.currentPage + 1} of ${pages}` : '');
-  };
-  // Deltas come at most every 250 ms; painting once per frame is plenty.
-  const scheduleRender = (): void => {
-    if (renderQueued) return;
-    renderQueued = true;
-    requestAnimationFrame(render);
-  };
-
-  const updateMessage = (): void => {
-    if (status === 'invalid') showMessage(INVALID_LINK);
-    else if (!store.hasBoard) showMessage(CONNECTING);
-    else showMessage(null);
-  };
-
-  const rotation = new SlideRotation<SlideName>(options.slides, options.dwellSeconds * 1_000, (next) => {
-    slide = next;
-    for (const [name, e] of Object.entries(slideEls)) e.classList.toggle('active', name === next);
-    setText(slideTitle, `${SLIDE_TITLES[next]} · today`);
-    render();
-  });
-
-  setInterval(() => {
-    if (slide === 'leaderboard' && leaderboard.pages > 1) {
-      leaderboard.nextPage(store);
-      render();
-    }
-  }, PAGE_DWELL_MS);
-
-  link = connect({
-    onSnapshot: (snapshot) => {
-      if (store.applySnapshot(snapshot)) {
-        updateMessage();
-        scheduleRender();
+/** Shows a board over a live link with this token. */
+function showBoard(token: string, board: string | null, onRevoked?: () => void): void {
+  pairingView.hide();
+  let refusals = 0;
+  const link: LiveLink = new LiveLink(hubUrl, [], token, {
+    ...wallboard.handlers,
+    onStatus: (s) => {
+      if (s === 'live') refusals = 0;
+      wallboard.handlers.onStatus(s);
+    },
+    // A stored token that is revoked sends the screen back to pairing; a token in the link just stops being valid.
+    onRevoked: onRevoked
+      ? () => {
+          console.warn('this screen’s board token was revoked');
+          onRevoked();
+        }
+      : undefined,
+    onRefused: () => {
+      if (onRevoked && ++refusals >= REFUSALS_BEFORE_FORGETTING) {
+        void link.stop();
+        onRevoked();
       }
     },
-    onDelta: (delta) => {
-      if (store.applyDelta(delta) === 'applied') scheduleRender();
-    },
-    onCelebration: (c) => {
-      if (c.teamId === teamId) celebrations.enqueue(c);
-    },
+  }, { board });
+  wallboard.attach(link);
+  link.start();
+}
+
+/** Shows a pairing code until a manager pairs the screen, then its board. */
+function pair(): void {
+  wallboard.clear();
+  page.statusBox.dataset['status'] = 'connecting';
+  setText(page.statusText, STATUS_TEXT.connecting);
+  pairingView.show(null);
+  const pairing = new PairingLink(hubUrl, {
+    onCode: (code) => pairingView.show(code),
     onStatus: (s) => {
-      status = s;
-      statusBox.dataset['status'] = s;
-      setText(statusText, STATUS_TEXT[s]);
-      app.classList.toggle('stale', s !== 'live');
-      updateMessage();
+      page.statusBox.dataset['status'] = s;
+      setText(page.statusText, s === 'live' ? 'Waiting to be paired' : STATUS_TEXT[s]);
+    },
+    onPaired: (paired) => {
+      saveBoardToken(paired);
+      showBoard(paired.token, null, forgetAndPair);
     },
   });
-  rotation.start();
-  updateMessage();
+  pairing.start();
+}
+
+function forgetAndPair(): void {
+  clearBoardToken();
+  pair();
 }
 
 if (options.mock) {
-  statusBox.dataset['status'] = 'connecting';
-  void import('./mock').then(({ startMock }) => start('demo', (handlers) => startMock(handlers, location.search)));
-} else if (options.teamId !== null && options.token !== null) {
-  const { teamId, token } = options;
-  scheduleNightlyReload();
-  start(teamId, (handlers) => {
-    const hubUrl = new URL('../hubs/live', document.baseURI).href;
-    const link = new LiveLink(hubUrl, teamId, token, handlers);
-    link.start();
-    return link;
+  page.statusBox.dataset['status'] = 'connecting';
+  void import('./mock').then(({ startMock }) => {
+    wallboard.showTeams(['demo']);
+    wallboard.attach(startMock(wallboard.handlers, location.search));
   });
+} else if (options.token !== null && options.teamId !== null) {
+  // A link to one team, as contract v1 section 7 has it.
+  scheduleNightlyReload();
+  const link = new LiveLink(hubUrl, options.teamId, options.token, wallboard.handlers);
+  wallboard.attach(link);
+  wallboard.showTeams([options.teamId]);
+  link.start();
+} else if (options.token !== null) {
+  // A link with a board token (its own board), or a read key and ?board=. A refused link shows "not valid".
+  scheduleNightlyReload();
+  showBoard(options.token, options.boardId);
 } else {
-  statusBox.dataset['status'] = 'invalid';
-  setText(statusText, STATUS_TEXT.invalid);
-  showMessage(INVALID_LINK);
+  scheduleNightlyReload();
+  const stored = loadBoardToken();
+  if (stored) showBoard(stored.token, null, forgetAndPair);
+  else pair();
 }
+

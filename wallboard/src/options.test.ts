@@ -21,6 +21,11 @@ describe('page options', () => {
     expect(parseOptions('?dwell=-3').dwellSeconds).toBe(DEFAULT_DWELL_SECONDS);
   });
 
+  it('reads a board to open', () => {
+    expect(parseOptions('?board=floor&token=k')).toMatchObject({ boardId: 'floor', teamId: null, token: 'k' });
+    expect(parseOptions('').boardId).toBeNull();
+  });
+
   it('treats empty values as missing', () => {
     expect(parseOptions('?team=&token=%20')).toMatchObject({ teamId: null, token: null });
   });

@@ -4,6 +4,8 @@ export type SlideName = (typeof SLIDE_NAMES)[number];
 
 export interface WallboardOptions {
   teamId: string | null;
+  /** `?board=`: a board to open with a read key (a board token knows its board). */
+  boardId: string | null;
   token: string | null;
   slides: SlideName[];
   /** Seconds each slide stays before the next one. */
@@ -18,7 +20,10 @@ export const DEFAULT_DWELL_SECONDS = 20;
 export const MIN_DWELL_SECONDS = 5;
 export const MAX_DWELL_SECONDS = 3_600;
 
-/** Reads the page's query string: `?team=emea&token=…&slides=leaderboard,pace&dwell=20`. */
+/**
+ * Reads the page's query string: `?team=emea&token=…&slides=leaderboard,pace&dwell=20`, or `?board=floor&token=…`
+ * (a board defined on the server), or nothing at all (a stored board token, else pairing).
+ */
 export function parseOptions(search: string): WallboardOptions {
   const q = new URLSearchParams(search);
   const text = (name: string): string | null => {
@@ -51,6 +56,7 @@ export function parseOptions(search: string): WallboardOptions {
 
   return {
     teamId: text('team'),
+    boardId: text('board'),
     token,
     slides: slides.length > 0 ? slides : [...SLIDE_NAMES],
     dwellSeconds,

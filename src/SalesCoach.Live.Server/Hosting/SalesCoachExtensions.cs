@@ -34,6 +34,7 @@ public static class SalesCoachExtensions
         builder.AddBoards();
         builder.AddCoaching();
         builder.AddLive();
+        builder.AddWallboards();
         builder.AddDemo();
         builder.AddOperations();
         return builder;

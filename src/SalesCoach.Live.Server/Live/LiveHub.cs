@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
+using SalesCoach.Live.Server.Wallboard;
 
 namespace SalesCoach.Live.Server.Live;
 
@@ -12,8 +13,21 @@ namespace SalesCoach.Live.Server.Live;
 /// then <c>delta</c> and <c>celebration</c> messages through its node's relay. A client that sees a version gap
 /// subscribes again for a fresh snapshot; until its first snapshot it ignores deltas.
 /// </summary>
-[Authorize(Policy = SecurityExtensions.ReadPolicy)]
-public sealed class LiveHub(Organization org, IGrainFactory grains) : Hub
+/// <remarks>
+/// Callers: an API key with the <c>read</c> scope sees every team; a board token sees its board's teams only
+/// (<see cref="SubscribeTeam"/> fails with a <see cref="HubException"/> for any other); a TV waiting to be paired
+/// connects without credentials (with <c>?pairing=1</c>) and may only call <see cref="StartPairing"/>, then receives
+/// <c>paired</c>. A TV on a board calls <see cref="OpenWallboard"/> and receives <c>wallboardConfig</c> whenever its
+/// board changes, and <c>revoked</c> when its token is revoked.
+/// </remarks>
+[Authorize(Policy = SecurityExtensions.LiveHubPolicy)]
+public sealed class LiveHub(
+    Organization org,
+    IGrainFactory grains,
+    WallboardDirectory wallboards,
+    PairingDesk pairingDesk,
+    BoardConnections boardConnections,
+    TimeProvider time) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -22,11 +36,53 @@ public sealed class LiveHub(Organization org, IGrainFactory grains) : Hub
     /// <summary>The group of a team's coaching-queue watchers (managers), apart from the TVs.</summary>
     public static string CoachingGroup(string teamId) => "coaching:" + teamId;
 
+    /// <summary>The group of the connections that show a board.</summary>
+    public static string WallboardGroup(string boardId) => "wallboard:" + boardId;
+
+    public override Task OnConnectedAsync()
+    {
+        if (BoardClaims.BoardOf(Context.User) is { } boardId && BoardClaims.TokenOf(Context.User) is { } tokenId)
+        {
+            boardConnections.Add(Context, boardId, tokenId);
+        }
+
+        return base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        boardConnections.Remove(Context.ConnectionId);
+        if (pairingDesk.RemoveConnection(Context.ConnectionId) is { } code)
+        {
+            try
+            {
+                await wallboards.Store.RemovePairingsAsync([code]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The code expires by itself.
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
     public async Task SubscribeTeam(string teamId)
     {
+        EnsureReader();
         if (org.FindTeam(teamId) is null)
         {
             throw new HubException($"Unknown team '{teamId}'.");
+        }
+
+        if (BoardClaims.BoardOf(Context.User) is { } boardId)
+        {
+            if (!(await wallboards.TeamsOfAsync(boardId, Context.ConnectionAborted)).Contains(teamId, StringComparer.Ordinal))
+            {
+                throw new HubException($"This board may not show team '{teamId}'.");
+            }
+
+            boardConnections.Subscribed(Context.ConnectionId, teamId);
         }
 
         // Join first, then read the snapshot: a delta racing the snapshot is either older (ignored by version) or
@@ -37,5 +93,76 @@ public sealed class LiveHub(Organization org, IGrainFactory grains) : Hub
         await Clients.Caller.SendAsync("snapshot", document.RootElement.Clone());
     }
 
-    public Task Unsubscribe(string teamId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, TeamGroup(teamId));
+    public Task Unsubscribe(string teamId)
+    {
+        EnsureReader();
+        boardConnections.Unsubscribed(Context.ConnectionId, teamId);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, TeamGroup(teamId));
+    }
+
+    /// <summary>
+    /// Opens a board: returns its definition and sends <c>wallboardConfig</c> again whenever it changes. A board token
+    /// opens its own board (pass null); an API key with the <c>read</c> scope names the board.
+    /// </summary>
+    public async Task<WallboardConfig> OpenWallboard(string? boardId)
+    {
+        EnsureReader();
+        var own = BoardClaims.BoardOf(Context.User);
+        if (own is not null && boardId is not null && boardId != own)
+        {
+            throw new HubException("This screen's token belongs to another board.");
+        }
+
+        var id = own ?? boardId ?? throw new HubException("Name the board to open.");
+        var board = await wallboards.FindAsync(id, Context.ConnectionAborted) ?? throw new HubException($"Unknown board '{id}'.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, WallboardGroup(board.Id));
+        return WallboardConfig.Of(board);
+    }
+
+    /// <summary>
+    /// Gives a TV without a token a pairing code to show (a new one at each call; the previous one stops working).
+    /// When an admin claims it for a board, the TV receives <c>paired</c> with its board token.
+    /// </summary>
+    public async Task<PairingCodeMessage> StartPairing()
+    {
+        if (pairingDesk.Count >= PairingDesk.MaxWaiting)
+        {
+            throw new HubException("Too many screens are waiting to be paired; try again in a few minutes.");
+        }
+
+        var now = time.GetUtcNow();
+        if (pairingDesk.Throttle(Context.ConnectionId, now) is { } current)
+        {
+            return new PairingCodeMessage(current.Code, current.ExpiresAt, (int)(current.ExpiresAt - now).TotalSeconds);
+        }
+
+        var token = BoardTokenFormat.NewToken();
+        var expiresAt = now + PairingCodes.Lifetime;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var code = PairingCodes.New();
+            if (!await wallboards.Store.AddPairingAsync(code, BoardTokenFormat.Hash(token), expiresAt, Context.ConnectionAborted))
+            {
+                continue;
+            }
+
+            if (pairingDesk.Add(Context.ConnectionId, code, token, expiresAt) is { } previous)
+            {
+                await wallboards.Store.RemovePairingsAsync([previous], Context.ConnectionAborted);
+            }
+
+            return new PairingCodeMessage(code, expiresAt, (int)PairingCodes.Lifetime.TotalSeconds);
+        }
+
+        throw new HubException("No free pairing code was found; try again.");
+    }
+
+    // A pairing connection has no scope at all; everything but StartPairing needs read.
+    private void EnsureReader()
+    {
+        if (Context.User?.HasClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Read) != true)
+        {
+            throw new HubException("This connection may only pair a screen: connect with a board token or a read key.");
+        }
+    }
 }

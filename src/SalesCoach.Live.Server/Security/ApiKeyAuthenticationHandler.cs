@@ -10,31 +10,54 @@ namespace SalesCoach.Live.Server.Security;
 /// (for the hub, where browsers cannot set headers on WebSockets) the <c>access_token</c> query parameter.
 /// Every refusal is a 401 problem, as contract section 4 asks.
 /// </summary>
+/// <remarks>
+/// A credential that is not a configured key may be a board token (<see cref="IBoardAccess"/>, when the wallboard
+/// feature is on): it authenticates with the <c>read</c> scope and the <see cref="BoardClaims"/> of its board.
+/// </remarks>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, IBoardAccess? boards = null)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey();
         if (presented is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        if (keys.Find(presented) is not { } key)
+        List<Claim> claims;
+        if (keys.Find(presented) is { } key)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            claims = [new(ClaimTypes.Name, key.Name)];
+            claims.AddRange(key.Scopes.Select(s => new Claim(ApiKeyScopes.ClaimType, s)));
+        }
+        else if (boards is not null && await boards.ValidateTokenAsync(presented, Context.RequestAborted) is { } board)
+        {
+            // Read-only, and BoardScopeRequirement narrows the reads to the board's teams.
+            claims =
+            [
+                new(ClaimTypes.Name, "board:" + board.BoardId),
+                new(ApiKeyScopes.ClaimType, ApiKeyScopes.Read),
+                new(BoardClaims.BoardId, board.BoardId),
+                new(BoardClaims.TokenId, board.TokenId),
+            ];
+        }
+        else
+        {
+            return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name) };
-        claims.AddRange(key.Scopes.Select(s => new Claim(ApiKeyScopes.ClaimType, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>True when the request presents a credential of any kind (an API key or a board token).</summary>
+    internal static bool PresentsCredential(HttpRequest request) =>
+        request.Headers.ContainsKey(HeaderName) || request.Headers.ContainsKey("Authorization") || request.Query.ContainsKey("access_token");
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(PresentedKey() is null

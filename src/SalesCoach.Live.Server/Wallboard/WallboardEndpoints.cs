@@ -3,12 +3,14 @@ using System.Net;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using SalesCoach.Live.Storage.Wallboards;
 
 namespace SalesCoach.Live.Server.Wallboard;
 
 /// <summary>
 /// Serves the built TV wallboard (the static files Vite writes to <c>wallboard/dist</c>, copied to the output's
-/// <c>wallboard</c> folder by <c>Wallboard.targets</c>) at <c>/wallboard/</c> (contract section 7).
+/// <c>wallboard</c> folder by <c>Wallboard.targets</c>) at <c>/wallboard/</c> (contract section 7), and the board API
+/// (<see cref="WallboardApi"/>) when the wallboard feature is added (<see cref="WallboardExtensions.AddWallboards"/>).
 /// </summary>
 /// <remarks>
 /// The files are served by endpoints rather than by the static-file middleware, so that they are reachable
@@ -47,6 +49,11 @@ public static class WallboardEndpoints
         app.MapMethods(RequestPath + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? path) => Serve(context, path, files))
             .AllowAnonymous()
             .ExcludeFromDescription();
+        if (app.Services.GetService<IWallboardStore>() is not null)
+        {
+            app.MapWallboardApi();
+        }
+
         return app;
     }
 

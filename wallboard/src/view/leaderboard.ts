@@ -9,7 +9,7 @@ import {
   progressPercent,
   statusClass,
 } from '../format';
-import { boardLayout, metricColumns, slotOf, type BoardLayout, type MetricColumn } from '../layout';
+import { boardLayout, metricColumns, minRowEms, ROW_WIDTHS, slotOf, type BoardLayout, type MetricColumn } from '../layout';
 import type { MetricPace, RepRow } from '../types';
 import { el, replayClass, setFamilyClass, setText, setVar } from './dom';
 
@@ -70,6 +70,13 @@ export class LeaderboardView {
     return this.page;
   }
 
+  /** Stops the rows' timers and empties the view (its team left the board). */
+  dispose(): void {
+    for (const view of this.rows.values()) if (view.arrowTimer !== null) clearTimeout(view.arrowTimer);
+    this.rows.clear();
+    this.root.replaceChildren();
+  }
+
   /** Shows the next page when there are more reps than fit (wraps around). */
   nextPage(store: BoardStore): void {
     if (this.layout.pages <= 1) return;
@@ -84,9 +91,19 @@ export class LeaderboardView {
     this.columns = metricColumns(store.metricDefs, rows);
     const columnsKey = this.columns.map((c) => `${c.key}:${c.bars ? 1 : 0}:${c.period ?? ''}`).join(',');
 
+    const widths = ROW_WIDTHS[this.layout.columns > 1 ? 'two' : 'one'];
     setVar(this.root, '--cols', String(this.layout.columns));
     setVar(this.root, '--rows', String(this.layout.rowsPerColumn));
-    setVar(this.root, '--mtpl', this.columns.map((c) => (c.bars ? 'minmax(0, var(--bar-w))' : 'var(--count-w)')).join(' '));
+    // The type size fits the least width of a row into a column (see styles.css), so the name keeps its minimum.
+    setVar(this.root, '--need', minRowEms(this.columns, widths).toFixed(2));
+    setVar(this.root, '--name-min', `${widths.nameMin}em`);
+    setVar(this.root, '--bar-min', `${widths.barMin}em`);
+    setVar(this.root, '--count-w', `${widths.count}em`);
+    setVar(this.root, '--score-w', `${widths.score}em`);
+    setVar(this.root, '--rank-w', `${widths.rank}em`);
+    setVar(this.root, '--avatar-w', `${widths.avatar}em`);
+    // Bars share the room left with the name (which gets twice a bar's share), never below their minimum.
+    setVar(this.root, '--mtpl', this.columns.map((c) => (c.bars ? 'minmax(var(--bar-min), 1fr)' : 'var(--count-w)')).join(' '));
     this.root.classList.toggle('two-columns', this.layout.columns > 1);
     this.renderHead(columnsKey);
 

@@ -1,0 +1,1 @@
+global using SalesCoach.Live.Browser.Tests.Infrastructure;
