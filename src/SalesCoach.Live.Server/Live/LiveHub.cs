@@ -93,6 +93,31 @@ public sealed class LiveHub(
         await Clients.Caller.SendAsync("snapshot", document.RootElement.Clone());
     }
 
+    /// <summary>
+    /// Subscribes to a team's coaching queue: sends <c>coaching</c> (the whole queue, as
+    /// <c>GET /api/teams/{teamId}/coaching</c>) now and whenever it changes. For managers' screens: board tokens may not.
+    /// </summary>
+    public async Task SubscribeCoaching(string teamId)
+    {
+        EnsureReader();
+        if (BoardClaims.BoardOf(Context.User) is not null)
+        {
+            throw new HubException("A board token cannot watch the coaching queue.");
+        }
+
+        if (org.FindTeam(teamId) is null)
+        {
+            throw new HubException($"Unknown team '{teamId}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, CoachingGroup(teamId));
+        var queue = await grains.GetGrain<ITeamGrain>(teamId).GetCoachingAsync();
+        using var document = JsonDocument.Parse(queue);
+        await Clients.Caller.SendAsync("coaching", document.RootElement.Clone());
+    }
+
+    public Task UnsubscribeCoaching(string teamId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CoachingGroup(teamId));
+
     public Task Unsubscribe(string teamId)
     {
         EnsureReader();

@@ -15,6 +15,7 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<JsonElement>("snapshot", e => Snapshots.Writer.TryWrite(new Received(e, DateTimeOffset.UtcNow)));
         connection.On<JsonElement>("delta", e => Deltas.Writer.TryWrite(new Received(e, DateTimeOffset.UtcNow)));
         connection.On<JsonElement>("celebration", e => Celebrations.Writer.TryWrite(new Received(e, DateTimeOffset.UtcNow)));
+        connection.On<JsonElement>("coaching", e => Coaching.Writer.TryWrite(new Received(e, DateTimeOffset.UtcNow)));
     }
 
     public Channel<Received> Snapshots { get; } = Channel.CreateUnbounded<Received>();
@@ -22,6 +23,8 @@ public sealed class LiveClient : IAsyncDisposable
     public Channel<Received> Deltas { get; } = Channel.CreateUnbounded<Received>();
 
     public Channel<Received> Celebrations { get; } = Channel.CreateUnbounded<Received>();
+
+    public Channel<Received> Coaching { get; } = Channel.CreateUnbounded<Received>();
 
     public HubConnection Connection => _connection;
 

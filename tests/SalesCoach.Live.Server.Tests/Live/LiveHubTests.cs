@@ -104,6 +104,18 @@ public sealed class LiveHubTests(AppFixture fixture, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task Subscribing_to_coaching_sends_the_queue_at_once()
+    {
+        await using var client = await LiveClient.ConnectAsync(_app);
+
+        await client.Connection.InvokeAsync("SubscribeCoaching", "live");
+
+        var queue = (await LiveClient.Next(client.Coaching, TimeSpan.FromSeconds(5))).Payload;
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, queue.ValueKind);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => client.Connection.InvokeAsync("SubscribeCoaching", "nope"));
+    }
+
+    [Fact]
     public async Task Subscribing_to_an_unknown_team_fails_and_sends_nothing()
     {
         await using var client = await LiveClient.ConnectAsync(_app);
