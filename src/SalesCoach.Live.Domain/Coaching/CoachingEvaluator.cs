@@ -45,7 +45,7 @@ public static class CoachingEvaluator
             var reasons = new List<CoachingReason>();
             reasons.AddRange(BehindPace(context, row, activities));
             reasons.AddRange(Idle(context, row, activities));
-            reasons.AddRange(LowConversion(context, row, activities));
+            reasons.AddRange(LowConversion(context, row));
             reasons.AddRange(TrendDown(context, row, activities));
             if (reasons.Count == 0 && Recognition(context, row) is { } praise)
             {
@@ -154,7 +154,7 @@ public static class CoachingEvaluator
         yield return new CoachingReason(ReasonCodes.Idle, text, focusMetric, Math.Min(1, idle.TotalMinutes / (3 * c.Settings.IdleMinutes)));
     }
 
-    private static IEnumerable<CoachingReason> LowConversion(CoachingContext c, BoardRow row, IReadOnlyList<LocalActivity> activities)
+    private static IEnumerable<CoachingReason> LowConversion(CoachingContext c, BoardRow row)
     {
         foreach (var outcome in c.Metrics.Where(m => m.OutcomeOf is not null))
         {

@@ -14,9 +14,10 @@ public sealed class HistoricalCoaching(Organization org, IActivityLog log, Histo
     {
         var board = await boards.BuildAsync(team, at, cancellationToken);
         var activities = await log.ReadByOccurrenceAsync([.. team.Reps.Select(r => r.Id)], at - HistorySpan, at, cancellationToken);
+        var byRep = activities.ToLookup(a => a.RepId, StringComparer.Ordinal);
         var history = team.Reps.ToDictionary(
             r => r.Id,
-            r => (IReadOnlyList<TimedActivity>)activities.Where(a => a.RepId == r.Id).Select(a => new TimedActivity(a.OccurredAt, a.Type, a.Quantity)).ToList(),
+            r => (IReadOnlyList<TimedActivity>)byRep[r.Id].Select(a => new TimedActivity(a.OccurredAt, a.Type, a.Quantity)).ToList(),
             StringComparer.Ordinal);
         return CoachingEvaluator.Evaluate(team, org.Metrics, board, history, at, settings, focus);
     }
