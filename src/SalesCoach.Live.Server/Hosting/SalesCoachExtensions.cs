@@ -10,6 +10,7 @@ using SalesCoach.Live.Server.Live;
 using SalesCoach.Live.Server.Operations;
 using SalesCoach.Live.Server.OrgSetup;
 using SalesCoach.Live.Server.Security;
+using SalesCoach.Live.Server.Views;
 using SalesCoach.Live.Server.Wallboard;
 using SalesCoach.Live.Storage;
 
@@ -37,6 +38,7 @@ public static class SalesCoachExtensions
         builder.AddWallboards();
         builder.AddDemo();
         builder.AddOperations();
+        builder.AddViews();
         return builder;
     }
 
@@ -47,10 +49,10 @@ public static class SalesCoachExtensions
         app.UseRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         app.UseDemo();
         app.MapOpenApi().AllowAnonymous();
-        app.MapHome();
         app.MapHealth();
         app.MapIngest();
         app.MapWebhooks();
@@ -62,6 +64,7 @@ public static class SalesCoachExtensions
         app.MapLive();
         app.MapWallboard();
         app.MapOperations();
+        app.MapViews();
         return app;
     }
 }
