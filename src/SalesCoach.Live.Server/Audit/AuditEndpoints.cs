@@ -1,9 +1,7 @@
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Boards;
-using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Server.Security;
-using SalesCoach.Live.Storage.Activities;
 
 namespace SalesCoach.Live.Server.Audit;
 
@@ -14,6 +12,12 @@ namespace SalesCoach.Live.Server.Audit;
 public static class AuditEndpoints
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(93);
+
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ScoreAudit>();
+        return builder;
+    }
 
     public static WebApplication MapAudit(this WebApplication app)
     {
@@ -26,7 +30,7 @@ public static class AuditEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string repId, string? from, string? to, Organization org, IActivityLog log, TimeProvider clock, CancellationToken cancellationToken)
+        string repId, string? from, string? to, Organization org, ScoreAudit audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (org.FindRep(repId) is not { } rep)
         {
@@ -47,26 +51,7 @@ public static class AuditEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["must be before to, at most 93 days apart"] });
         }
 
-        var entries = (await log.ReadByOccurrenceAsync([rep.Id], start, end, cancellationToken))
-            .OrderBy(a => a.OccurredAt).ThenBy(a => a.Seq)
-            .Select(a =>
-            {
-                var isVoid = a.Source == IngestPipeline.VoidSource && a.Id.StartsWith(IngestPipeline.VoidPrefix, StringComparison.Ordinal);
-                return new
-                {
-                    a.Id,
-                    Kind = isVoid ? "void" : "activity",
-                    Voids = isVoid ? a.Id[IngestPipeline.VoidPrefix.Length..] : null,
-                    a.Type,
-                    a.Quantity,
-                    a.Value,
-                    Points = a.Quantity * (org.FindMetric(a.Type)?.Points ?? 0),
-                    OccurredAt = BoardJson.FormatInstant(calendar.ToLocal(a.OccurredAt)),
-                    ReceivedAt = BoardJson.FormatInstant(a.ReceivedAt),
-                    a.Source,
-                };
-            })
-            .ToList();
+        var entries = await audit.ReadAsync(rep, start, end, cancellationToken);
         return Results.Ok(new
         {
             RepId = rep.Id,

@@ -14,6 +14,7 @@ public static class CoachingEndpoints
         builder.Services.AddSingleton(CoachingOptions.Settings(builder.Configuration));
         builder.Services.AddSingleton(CoachingOptions.Focus(builder.Configuration));
         builder.Services.AddSingleton<HistoricalCoaching>();
+        builder.Services.AddSingleton<CoachingNoteBook>();
         return builder;
     }
 

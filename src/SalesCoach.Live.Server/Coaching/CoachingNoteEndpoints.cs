@@ -1,9 +1,7 @@
 using System.Globalization;
 using SalesCoach.Live.Abstractions.Coaching;
-using SalesCoach.Live.Domain.Coaching;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
-using SalesCoach.Live.Storage.Activities;
 
 namespace SalesCoach.Live.Server.Coaching;
 
@@ -15,8 +13,6 @@ public static class CoachingNoteEndpoints
 {
     /// <summary>Coaching time a rep should get in a month (research on sales coaching: three hours).</summary>
     public const int RecommendedMinutesPerMonth = 180;
-
-    private static readonly TimeSpan EffectWindow = TimeSpan.FromDays(45);
 
     public static WebApplication MapCoachingNotes(this WebApplication app)
     {
@@ -37,134 +33,45 @@ public static class CoachingNoteEndpoints
         return app;
     }
 
-    private static async Task<IResult> AddAsync(
-        string repId, CoachingNoteRequest? request, Organization org, IGrainFactory grains, TimeProvider clock, HttpContext http)
+    private static async Task<IResult> AddAsync(string repId, CoachingNoteRequest? request, CoachingNoteBook book, HttpContext http)
     {
-        if (org.FindRep(repId) is not { } rep)
+        var outcome = await book.AddAsync(repId, request, http.User.Identity?.Name ?? "unknown");
+        if (outcome.UnknownRep)
         {
             return NotFound($"unknown rep '{repId}'");
         }
 
-        var team = org.TeamOf(rep);
-        var today = team.Calendar.LocalDate(clock.GetUtcNow());
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (outcome.Saved is not { } note)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["a note object is required"] });
+            var errors = outcome.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            return errors.ContainsKey("body") && errors.Count == 1
+                ? Results.ValidationProblem(errors)
+                : Results.ValidationProblem(errors, title: "The note is not valid; nothing was saved.");
         }
 
-        var heldOn = today;
-        if (request.HeldOn is not null && !DateOnly.TryParseExact(request.HeldOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out heldOn))
-        {
-            errors["heldOn"] = ["must be a date in the form yyyy-MM-dd"];
-        }
-        else if (heldOn > today)
-        {
-            errors["heldOn"] = ["cannot be in the future"];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.FocusMetric) || org.FindMetric(request.FocusMetric) is null)
-        {
-            errors["focusMetric"] = [$"must be one of {string.Join(", ", org.Metrics.Select(m => m.Key))}"];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Discussed) || request.Discussed.Length > 4000)
-        {
-            errors["discussed"] = ["must say what was discussed, in 1 to 4000 characters"];
-        }
-
-        if (request.Minutes is not (>= 1 and <= 480))
-        {
-            errors["minutes"] = ["must be the length of the 1:1 in whole minutes, 1 to 480"];
-        }
-
-        var actions = new List<CoachingAction>();
-        for (var i = 0; i < (request.Actions?.Count ?? 0); i++)
-        {
-            var action = request.Actions![i];
-            DateOnly? followUp = null;
-            if (string.IsNullOrWhiteSpace(action.Text) || action.Text.Length > 500)
-            {
-                errors[$"actions[{i}].text"] = ["must be 1 to 500 characters"];
-            }
-
-            if (action.FollowUp is not null)
-            {
-                if (!DateOnly.TryParseExact(action.FollowUp, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    errors[$"actions[{i}].followUp"] = ["must be a date in the form yyyy-MM-dd"];
-                }
-                else if (date < heldOn)
-                {
-                    errors[$"actions[{i}].followUp"] = ["cannot be before the 1:1"];
-                }
-                else
-                {
-                    followUp = date;
-                }
-            }
-
-            actions.Add(new CoachingAction(action.Text?.Trim() ?? "", followUp));
-        }
-
-        if (actions.Count > 20)
-        {
-            errors["actions"] = ["at most 20 actions"];
-        }
-
-        if (request.Id is { } id && (id.Length is 0 or > 128 || id.Any(char.IsControl)))
-        {
-            errors["id"] = ["must be 1 to 128 characters without control characters"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors, title: "The note is not valid; nothing was saved.");
-        }
-
-        var note = new CoachingNote(
-            request.Id ?? Guid.NewGuid().ToString("N"), rep.Id, heldOn, request.FocusMetric!, request.Discussed!.Trim(), [.. actions],
-            request.Minutes!.Value, http.User.Identity?.Name ?? "unknown", clock.GetUtcNow());
-        await grains.GetGrain<ICoachingNotesGrain>(rep.Id).AddAsync(note);
-        return Results.Created($"/api/reps/{rep.Id}/coaching-notes", new { note.Id });
+        return Results.Created($"/api/reps/{note.RepId}/coaching-notes", new { note.Id });
     }
 
-    private static async Task<IResult> ListAsync(
-        string repId, Organization org, IGrainFactory grains, IActivityLog log, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string repId, CoachingNoteBook book, CancellationToken cancellationToken)
     {
-        if (org.FindRep(repId) is not { } rep)
+        if (await book.ListAsync(repId, cancellationToken) is not { } notes)
         {
             return NotFound($"unknown rep '{repId}'");
         }
 
-        var team = org.TeamOf(rep);
-        var now = clock.GetUtcNow();
-        var today = team.Calendar.LocalDate(now);
-        var notes = await grains.GetGrain<ICoachingNotesGrain>(rep.Id).ListAsync();
-        var answer = new List<object>();
-        foreach (var note in notes)
+        return Results.Ok(notes.Select(n => new
         {
-            var heldAt = team.Calendar.At(note.HeldOn, TimeSpan.Zero);
-            var activities = (await log.ReadByOccurrenceAsync([rep.Id], heldAt - EffectWindow, heldAt + EffectWindow, cancellationToken))
-                .Select(a => new TimedActivity(a.OccurredAt, a.Type, a.Quantity))
-                .ToList();
-            var effect = CoachingEffect.Measure(team, rep, org.Metrics, activities, note.HeldOn, note.FocusMetric, today);
-            answer.Add(new
-            {
-                note.Id,
-                note.RepId,
-                HeldOn = note.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                note.FocusMetric,
-                note.Discussed,
-                Actions = note.Actions.Select(a => new { a.Text, FollowUp = a.FollowUp?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
-                note.Minutes,
-                note.Author,
-                note.CreatedAt,
-                Effect = effect,
-            });
-        }
-
-        return Results.Ok(answer);
+            n.Note.Id,
+            n.Note.RepId,
+            HeldOn = n.Note.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            n.Note.FocusMetric,
+            n.Note.Discussed,
+            Actions = n.Note.Actions.Select(a => new { a.Text, FollowUp = a.FollowUp?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            n.Note.Minutes,
+            n.Note.Author,
+            n.Note.CreatedAt,
+            n.Effect,
+        }).ToList());
     }
 
     private static async Task<IResult> CoachingTimeAsync(string teamId, string? month, Organization org, IGrainFactory grains, TimeProvider clock)
