@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using SalesCoach.Live.Server.Views.Floor;
+using SalesCoach.Live.Server.Views.Reps;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoach.Live.Server.Security;
 
@@ -22,6 +23,7 @@ public static class ViewsExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ILiveFloor, GrainLiveFloor>();
         builder.Services.TryAddSingleton<TeamAccess>();
+        builder.Services.AddSingleton<IRepFile, LoggedRepFile>();
         return builder;
     }
 
