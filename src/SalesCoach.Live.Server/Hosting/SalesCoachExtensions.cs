@@ -1,3 +1,4 @@
+using SalesCoach.Live.Server.Accounts;
 using SalesCoach.Live.Server.Audit;
 using SalesCoach.Live.Server.Boards;
 using SalesCoach.Live.Server.Coaching;
@@ -28,7 +29,7 @@ public static class SalesCoachExtensions
         builder.AddOrg();
         builder.Services.AddActivityLog(builder.Configuration);
         builder.AddCluster();
-        builder.AddApiKeySecurity();
+        builder.AddSecurity();
         builder.AddIngest();
         builder.AddWebhooks();
         builder.AddBoards();
@@ -42,15 +43,22 @@ public static class SalesCoachExtensions
 
     public static WebApplication UseSalesCoach(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A bad request found while binding (a form without its antiforgery token, say) is the caller's error: a 400 problem.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         app.UseDemo();
         app.MapOpenApi().AllowAnonymous();
         app.MapHome();
+        app.MapAccounts();
+        app.MapAccountAdmin();
         app.MapHealth();
         app.MapIngest();
         app.MapWebhooks();
