@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SalesCoach.Live.Abstractions.Accounts;
+using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Accounts;
 
@@ -47,7 +48,15 @@ public static class AccountClaims
             new(DisplayName, account.DisplayName),
             new(ClaimTypes.Role, account.Role),
             new(Stamp, account.SecurityStamp),
+            // Scopes like an API key's, so the API's policies admit people; PersonScopeRequirement narrows them per route.
+            new(ApiKeyScopes.ClaimType, ApiKeyScopes.Read),
         };
+        if (account.Role == AccountRoles.Admin)
+        {
+            claims.Add(new(ApiKeyScopes.ClaimType, ApiKeyScopes.Admin));
+            claims.Add(new(ApiKeyScopes.ClaimType, ApiKeyScopes.Ingest));
+        }
+
         if (account.Role == AccountRoles.Manager)
         {
             claims.AddRange(account.Teams.Select(t => new Claim(Team, t)));

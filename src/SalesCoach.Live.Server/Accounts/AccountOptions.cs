@@ -14,7 +14,7 @@ public sealed class AccountOptions
     /// <summary>How long a sign-in lasts without activity (<c>Accounts:SessionHours</c>, default 12: a working day).</summary>
     public TimeSpan Session { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>How often a cookie is checked against the stored account (role, teams, password changes).</summary>
+    /// <summary>How often a cookie is checked against the stored account (<c>Accounts:RevalidateSeconds</c>, default 30).</summary>
     public TimeSpan RevalidateEvery { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Shortest password accepted (<c>Accounts:MinPasswordLength</c>, default 10).</summary>

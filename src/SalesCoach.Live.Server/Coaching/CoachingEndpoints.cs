@@ -27,7 +27,7 @@ public static class CoachingEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/teams/{teamId}/coaching/{repId}/acknowledge", AcknowledgeAsync)
-            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
             .WithSummary("Acknowledge (and optionally snooze) a rep's item: it stays quiet until it gets worse.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()

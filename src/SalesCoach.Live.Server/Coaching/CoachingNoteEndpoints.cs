@@ -17,16 +17,16 @@ public static class CoachingNoteEndpoints
     public static WebApplication MapCoachingNotes(this WebApplication app)
     {
         app.MapPost("/api/reps/{repId}/coaching-notes", AddAsync)
-            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
             .WithSummary("Write a coaching note (1:1) for a rep.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/reps/{repId}/coaching-notes", ListAsync)
-            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
             .WithSummary("A rep's coaching notes, newest first, each with pace and conversion before and after.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/teams/{teamId}/coaching-time", CoachingTimeAsync)
-            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
             .WithSummary("Coaching minutes per rep in a month (?month=yyyy-MM), against three hours a month.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -23,7 +23,12 @@ public static class DemoExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(new DemoKey(section["ApiKey"] is { Length: > 0 } fixedKey ? fixedKey : LoadOrCreateKey(builder.Configuration)));
+        builder.Services.AddSingleton(new DemoKey(section["ApiKey"] is { Length: > 0 } fixedKey ? fixedKey : LoadOrCreate(builder.Configuration, "dev-api-key", "dev-")));
+        builder.Services.AddSingleton(new DemoAccounts.Password(
+            section["AccountPassword"] is not { Length: > 0 } fixedPassword ? LoadOrCreate(builder.Configuration, "dev-account-password", "demo-")
+            : fixedPassword.Length >= 10 ? fixedPassword
+            : throw new InvalidOperationException("Demo:AccountPassword must be at least 10 characters.")));
+        builder.Services.AddHostedService<DemoAccounts>();
         builder.Services.AddHostedService<DemoSimulator>();
         builder.Services.AddHostedService<Gamification.DemoCompetitions>();
         return builder;
@@ -50,6 +55,8 @@ public static class DemoExtensions
             Console.WriteLine();
             Console.WriteLine("  SalesCoach.Live demo is running.");
             Console.WriteLine($"  Dev API key (ingest, read, admin): {demoKey.Value}");
+            var password = app.Services.GetRequiredService<DemoAccounts.Password>().Value;
+            Console.WriteLine($"  Sign in at {address}/ as admin, manager (team {org.Teams[0].Id}) or rep ({org.Teams[0].Reps[0].Name}); password: {password}");
             foreach (var team in org.Teams)
             {
                 Console.WriteLine($"  Wallboard {team.Name,-20} {address}/wallboard/?team={team.Id}&token={demoKey.Value}");
@@ -61,17 +68,17 @@ public static class DemoExtensions
         return app;
     }
 
-    // Kept beside the embedded store, so a TV's wallboard link keeps working across restarts.
-    private static string LoadOrCreateKey(IConfiguration configuration)
+    // Kept beside the embedded store, so a TV's wallboard link and the demo password keep working across restarts.
+    private static string LoadOrCreate(IConfiguration configuration, string name, string prefix)
     {
         var store = configuration["Storage:Sqlite:Path"] ?? "./data/salescoach.db";
-        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, "dev-api-key");
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, name);
         if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: >= 16 } existing)
         {
             return existing;
         }
 
-        var key = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var key = prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, key);
         return key;

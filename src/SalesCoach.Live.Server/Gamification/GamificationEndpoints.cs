@@ -38,7 +38,7 @@ public static partial class GamificationEndpoints
             .WithSummary("A competition with its live standings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/competitions", CreateCompetitionAsync)
-            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
             .WithSummary("Create a time-boxed competition (managers).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -133,7 +133,8 @@ public static partial class GamificationEndpoints
         return Results.Bytes(json, "application/json");
     }
 
-    private static async Task<IResult> CreateCompetitionAsync(CompetitionRequest? request, Organization org, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> CreateCompetitionAsync(
+        CompetitionRequest? request, Organization org, IGrainFactory grains, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, TeamAccess access)
     {
         if (request is null)
         {
@@ -157,6 +158,11 @@ public static partial class GamificationEndpoints
         if (team is null)
         {
             errors["teamId"] = ["must be a known team (its time zone and moments feed host the contest)"];
+        }
+        else if (!access.CanCoachTeam(user, team.Id))
+        {
+            // A manager runs contests for the teams they manage; admins for any.
+            return Results.Problem(detail: $"your account may not run contests for team '{team.Id}'", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
         var scope = request.Scope ?? "reps";

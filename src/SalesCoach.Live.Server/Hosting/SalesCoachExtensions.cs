@@ -1,3 +1,4 @@
+using SalesCoach.Live.Server.Accounts;
 using SalesCoach.Live.Server.Audit;
 using SalesCoach.Live.Server.Boards;
 using SalesCoach.Live.Server.Coaching;
@@ -29,7 +30,7 @@ public static class SalesCoachExtensions
         builder.AddOrg();
         builder.Services.AddActivityLog(builder.Configuration);
         builder.AddCluster();
-        builder.AddApiKeySecurity();
+        builder.AddSecurity();
         builder.AddIngest();
         builder.AddWebhooks();
         builder.AddBoards();
@@ -45,7 +46,12 @@ public static class SalesCoachExtensions
 
     public static WebApplication UseSalesCoach(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseProxyHeaders();
+        // A bad request found while binding (a form without its antiforgery token, say) is the caller's error: a 400 problem.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseRequestLogging();
         app.UseAuthentication();
@@ -54,6 +60,8 @@ public static class SalesCoachExtensions
         app.UseRateLimiter();
         app.UseDemo();
         app.MapOpenApi().AllowAnonymous();
+        app.MapAccounts();
+        app.MapAccountAdmin();
         app.MapHealth();
         app.MapIngest();
         app.MapWebhooks();

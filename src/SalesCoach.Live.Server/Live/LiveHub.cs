@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Server.Accounts;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Server.Wallboard;
 
@@ -14,7 +15,8 @@ namespace SalesCoach.Live.Server.Live;
 /// subscribes again for a fresh snapshot; until its first snapshot it ignores deltas.
 /// </summary>
 /// <remarks>
-/// Callers: an API key with the <c>read</c> scope sees every team; a board token sees its board's teams only
+/// Callers: an API key with the <c>read</c> scope sees every team; a signed-in person the teams
+/// <see cref="TeamAccess"/> gives them (a manager their teams, a rep their own); a board token sees its board's teams only
 /// (<see cref="SubscribeTeam"/> fails with a <see cref="HubException"/> for any other); a TV waiting to be paired
 /// connects without credentials (with <c>?pairing=1</c>) and may only call <see cref="StartPairing"/>, then receives
 /// <c>paired</c>. A TV on a board calls <see cref="OpenWallboard"/> and receives <c>wallboardConfig</c> whenever its
@@ -27,6 +29,7 @@ public sealed class LiveHub(
     WallboardDirectory wallboards,
     PairingDesk pairingDesk,
     BoardConnections boardConnections,
+    TeamAccess access,
     TimeProvider time) : Hub
 {
     public const string Path = "/hubs/live";
@@ -84,6 +87,10 @@ public sealed class LiveHub(
 
             boardConnections.Subscribed(Context.ConnectionId, teamId);
         }
+        else if (AccountClaims.IsPerson(Context.User) && !access.CanSeeTeam(Context.User!, teamId))
+        {
+            throw new HubException($"Your account may not see team '{teamId}'.");
+        }
 
         // Join first, then read the snapshot: a delta racing the snapshot is either older (ignored by version) or
         // newer (applied on top), so nothing falls between the two.
@@ -108,6 +115,11 @@ public sealed class LiveHub(
         if (org.FindTeam(teamId) is null)
         {
             throw new HubException($"Unknown team '{teamId}'.");
+        }
+
+        if (!access.CanReadCoaching(Context.User!, teamId))
+        {
+            throw new HubException($"Your account may not watch the coaching queue of team '{teamId}'.");
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, CoachingGroup(teamId));
@@ -140,6 +152,11 @@ public sealed class LiveHub(
 
         var id = own ?? boardId ?? throw new HubException("Name the board to open.");
         var board = await wallboards.FindAsync(id, Context.ConnectionAborted) ?? throw new HubException($"Unknown board '{id}'.");
+        if (AccountClaims.IsPerson(Context.User) && !board.Teams.All(t => access.CanCoachTeam(Context.User!, t)))
+        {
+            throw new HubException($"Your account may not open board '{id}'.");
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, WallboardGroup(board.Id));
         return WallboardConfig.Of(board);
     }

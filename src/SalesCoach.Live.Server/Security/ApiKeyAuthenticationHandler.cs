@@ -15,7 +15,7 @@ namespace SalesCoach.Live.Server.Security;
 /// feature is on): it authenticates with the <c>read</c> scope and the <see cref="BoardClaims"/> of its board.
 /// </remarks>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, IBoardAccess? boards = null)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, StoredApiKeys storedKeys, IBoardAccess? boards = null)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -34,6 +34,12 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             claims = [new(ClaimTypes.Name, key.Name)];
             claims.AddRange(key.Scopes.Select(s => new Claim(ApiKeyScopes.ClaimType, s)));
+        }
+        else if (await storedKeys.FindAsync(presented, Context.RequestAborted) is { } stored)
+        {
+            claims = [new(ClaimTypes.Name, stored.Name)];
+            var scopes = stored.Scopes.Contains(ApiKeyScopes.Admin, StringComparer.Ordinal) ? ApiKeyScopes.All : stored.Scopes.ToHashSet(StringComparer.Ordinal);
+            claims.AddRange(scopes.Select(s => new Claim(ApiKeyScopes.ClaimType, s)));
         }
         else if (boards is not null && await boards.ValidateTokenAsync(presented, Context.RequestAborted) is { } board)
         {

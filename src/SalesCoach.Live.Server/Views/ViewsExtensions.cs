@@ -1,8 +1,6 @@
 using MudBlazor.Services;
 using SalesCoach.Live.Server.Views.Floor;
 using SalesCoach.Live.Server.Views.Reps;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Views;
 
@@ -22,7 +20,6 @@ public static class ViewsExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ILiveFloor, GrainLiveFloor>();
-        builder.Services.TryAddSingleton<TeamAccess>();
         builder.Services.AddSingleton<IRepFile, LoggedRepFile>();
         return builder;
     }

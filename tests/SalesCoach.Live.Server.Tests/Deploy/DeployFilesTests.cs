@@ -12,7 +12,7 @@ namespace SalesCoach.Live.Server.Tests.Deploy;
 /// </summary>
 public sealed partial class DeployFilesTests
 {
-    private static readonly HashSet<string> KnownKeyPrefixes = ["Storage__", "Demo__", "Org__", "ApiKeys__", "Cluster__", "ASPNETCORE_", "Wallboard__"];
+    private static readonly HashSet<string> KnownKeyPrefixes = ["Storage__", "Demo__", "Org__", "ApiKeys__", "Cluster__", "ASPNETCORE_", "Wallboard__", "Proxy__"];
 
     [Fact]
     public void The_compose_file_parses_and_every_service_uses_known_settings()

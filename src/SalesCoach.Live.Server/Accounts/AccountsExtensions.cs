@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using SalesCoach.Live.Abstractions.Accounts;
+
+namespace SalesCoach.Live.Server.Accounts;
+
+/// <summary>Registers the account services and, when configured, OpenID Connect single sign-on.</summary>
+public static class AccountsExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AccountOptions.Section);
+        services.AddOptions<AccountOptions>().Configure(o =>
+        {
+            o.LockoutMaxFailures = section.GetValue("Lockout:MaxFailures", o.LockoutMaxFailures);
+            o.LockoutDuration = TimeSpan.FromMinutes(section.GetValue("Lockout:Minutes", o.LockoutDuration.TotalMinutes));
+            o.Session = TimeSpan.FromHours(section.GetValue("SessionHours", o.Session.TotalHours));
+            o.MinPasswordLength = section.GetValue("MinPasswordLength", o.MinPasswordLength);
+            o.RevalidateEvery = TimeSpan.FromSeconds(section.GetValue("RevalidateSeconds", o.RevalidateEvery.TotalSeconds));
+        }).Validate(o => o.LockoutMaxFailures >= 1 && o.LockoutDuration > TimeSpan.Zero && o.Session > TimeSpan.Zero && o.MinPasswordLength >= 8,
+            "Accounts: Lockout:MaxFailures must be at least 1, Lockout:Minutes and SessionHours above 0, MinPasswordLength at least 8.")
+          .ValidateOnStart();
+        services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.Section));
+        services.AddSingleton<AccountSignIn>();
+        services.AddSingleton<AccountAdmin>();
+        services.AddSingleton<ApiKeyIssuer>();
+        services.AddSingleton<AccountCookieEvents>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds OpenID Connect when <c>Auth:Oidc:Authority</c> and <c>Auth:Oidc:ClientId</c> are set. The identity
+    /// provider's answer is matched to an account by e-mail; a person without an account is refused.
+    /// </summary>
+    public static AuthenticationBuilder AddSingleSignOn(this AuthenticationBuilder authentication, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        if (!settings.Enabled)
+        {
+            return authentication;
+        }
+
+        return authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, settings.DisplayName, o =>
+        {
+            o.Authority = settings.Authority;
+            o.ClientId = settings.ClientId;
+            o.ClientSecret = settings.ClientSecret;
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            o.Scope.Clear();
+            o.Scope.Add("openid");
+            o.Scope.Add("profile");
+            o.Scope.Add("email");
+            o.MapInboundClaims = false;
+            o.Events.OnTokenValidated = async context =>
+            {
+                var email = context.Principal?.FindFirst(settings.EmailClaim)?.Value;
+                var services = context.HttpContext.RequestServices;
+                var account = email is null ? null : await services.GetRequiredService<IGrainFactory>().GetGrain<IAccountDirectoryGrain>(0).FindByEmailAsync(email);
+                if (account is null)
+                {
+                    services.GetRequiredService<ILogger<AccountSignIn>>().LogWarning("Single sign-on refused: no account has the e-mail the identity provider gave");
+                    context.Fail("No SalesCoach.Live account has this e-mail address; ask an admin to create one.");
+                    return;
+                }
+
+                context.Principal = services.GetRequiredService<AccountSignIn>().PrincipalOf(account);
+            };
+        });
+    }
+
+    /// <summary>The name to record as the author of a change: the person's user name or the API key's name.</summary>
+    public static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+}
