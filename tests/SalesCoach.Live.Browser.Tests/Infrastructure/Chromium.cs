@@ -41,11 +41,14 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh 1920×1080 page in a context of its own (its own local storage).</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(1920, 1080);
+
+    /// <summary>A fresh page of the given viewport (390×844 is a phone) in a context of its own (its own cookies and storage).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             DeviceScaleFactor = 1,
             Locale = "en-US",
             TimezoneId = "Europe/Berlin",

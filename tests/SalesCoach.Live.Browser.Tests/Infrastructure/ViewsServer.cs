@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using SalesCoach.Live.Server.Accounts;
+
+namespace SalesCoach.Live.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in this process (silo, Kestrel on a loopback port, SQLite in a folder of its own) with the demo
+/// org's teams, no simulator, and a business clock the test moves: the pages, grains and pacing read
+/// <see cref="Clock"/>, while Orleans' own timers keep real time so the team grains still tick every 15 seconds.
+/// A second instance on the same <see cref="DataDirectory"/> is a restart on the same store.
+/// </summary>
+public sealed class ViewsServer : WebApplicationFactory<Program>
+{
+    public const string Password = "browser-tests-password-1";
+    public const string IngestKey = "views-ingest-key-0000000000000001";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public ViewsServer(FakeTimeProvider clock, string? dataDirectory = null)
+    {
+        Clock = clock;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "salescoach-views-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Org:File"] = Path.Combine(RepositoryRoot.Path, "src", "SalesCoach.Live.Domain", "Org", "demo-org.json"),
+            ["Demo:Enabled"] = "false",
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "salescoach.db"),
+            ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["ApiKeys:0:Name"] = "ingest",
+            ["ApiKeys:0:Key"] = IngestKey,
+            ["ApiKeys:0:Scopes:0"] = "ingest",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public Uri Url(string path) => new(BaseAddress, path);
+
+    /// <summary>Creates the accounts the tests sign in with (the demo's three, as demo mode seeds them), unless they exist.</summary>
+    public async Task SeedAccountsAsync()
+    {
+        var admin = Services.GetRequiredService<AccountAdmin>();
+        await admin.EnsureAsync(new AccountRequest("admin", "Ada Admin", AccountRoles.Admin, [], null, null, Password), "tests");
+        await admin.EnsureAsync(new AccountRequest("manager", "Mia Manager", AccountRoles.Manager, ["emea"], null, null, Password), "tests");
+        await admin.EnsureAsync(new AccountRequest("anna", "Anna Berg", AccountRoles.Rep, [], "anna", null, Password), "tests");
+    }
+
+    /// <summary>Posts activities as a CRM would, stamped on the business clock.</summary>
+    public async Task PostAsync(string repId, string type, int quantity, TimeSpan ago)
+    {
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", IngestKey);
+        var occurredAt = Clock.GetUtcNow() - ago;
+        var response = await client.PostAsJsonAsync("/api/activities", new[]
+        {
+            new { id = $"views-{Guid.NewGuid():N}", repId, type, occurredAt = occurredAt.ToString("O", CultureInfo.InvariantCulture), quantity },
+        });
+        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// A believable week for EMEA before today (Monday to Wednesday: calls and meetings at about the goal) and a
+    /// start to today for every rep but <paramref name="except"/>, so the queue holds the reps who really lag.
+    /// </summary>
+    public async Task SeedEmeaWeekAsync(params string[] except)
+    {
+        string[] reps = ["anna", "ben", "chloe", "dario", "elif", "finn", "greta", "hugo"];
+        var now = Clock.GetUtcNow();
+        var batch = new List<object>();
+        for (var i = 0; i < reps.Length; i++)
+        {
+            for (var daysAgo = 1; daysAgo <= 3; daysAgo++)
+            {
+                var noon = now.AddDays(-daysAgo).AddHours(2);
+                batch.Add(Activity(reps[i], "call", 52 + (i * 3 % 11), noon));
+                batch.Add(Activity(reps[i], "meeting", 1 + (i % 3), noon.AddMinutes(30)));
+            }
+
+            if (!except.Contains(reps[i]))
+            {
+                batch.Add(Activity(reps[i], "call", 6 + (i * 5 % 7), now.AddMinutes(-30 + i)));
+            }
+        }
+
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", IngestKey);
+        var response = await client.PostAsJsonAsync("/api/activities", batch);
+        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static object Activity(string repId, string type, int quantity, DateTimeOffset at) =>
+        new { id = $"views-{Guid.NewGuid():N}", repId, type, occurredAt = at.ToString("O", CultureInfo.InvariantCulture), quantity };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        });
+    }
+}

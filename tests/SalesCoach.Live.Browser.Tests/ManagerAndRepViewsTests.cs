@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace SalesCoach.Live.Browser.Tests;
+
+/// <summary>
+/// The manager and rep views in headless Chromium against the real server, with a business clock the test moves:
+/// Thursday 26 November 2026, 10:00 in Berlin (EMEA works 09:00–17:00, 60 calls a day for Anna).
+/// </summary>
+public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset TenInBerlin = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Chromium _chromium = new();
+    private readonly List<ViewsServer> _servers = [];
+
+    public Task InitializeAsync() => _chromium.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_manager_watches_a_rep_fall_behind_live_opens_the_drill_down_and_writes_a_note_that_survives_a_restart()
+    {
+        var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
+        await server.SeedEmeaWeekAsync(except: ["anna", "ben"]);
+        // 8 calls by 10:00: 7.5 expected (60 × one hour of eight), 107% of pace.
+        await server.PostAsync("anna", "call", 8, TimeSpan.FromMinutes(10));
+        await server.PostAsync("ben", "call", 3, TimeSpan.FromMinutes(20));
+
+        var page = await _chromium.NewPageAsync();
+        Watch(page);
+        await Views.SignInAsync(page, server.BaseAddress, "manager", ViewsServer.Password);
+        var annaCalls = page.Locator("[data-testid=team-grid] tr[data-rep-id=anna] td[data-metric=call]");
+        await Assertions.Expect(annaCalls).ToHaveAttributeAsync("data-status", "onPace");
+        await Assertions.Expect(page.Locator("[data-testid=coaching-queue]")).ToBeVisibleAsync();
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-manager-team"));
+
+        // A quarter of an hour with no calls: 9.4 expected, 85% of pace. The team grain's tick brings the board up to
+        // the clock and pushes a delta; the cell changes in place, without a reload.
+        server.Clock.Advance(TimeSpan.FromMinutes(15));
+        await WaitAdvancingAsync(server, () => annaCalls.GetAttributeAsync("data-status"), "behind");
+        Assert.Contains("8", await annaCalls.Locator(".actual").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("9.4", await annaCalls.Locator(".expected").TextContentAsync());
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-manager-team-behind"));
+
+        await page.ClickAsync("[data-testid=team-grid] tr[data-rep-id=anna] a.rep-link");
+        await page.WaitForURLAsync("**/reps/anna");
+        await Assertions.Expect(page.Locator("[data-testid=rep-name]")).ToHaveTextAsync("Anna Berg");
+        await Views.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=timeline] li")).ToHaveCountAsync(1);
+        await page.FillAsync("textarea[data-field=discussed]", "Morning call blocks: two 45-minute blocks before lunch");
+        await page.FillAsync("input[data-field=\"actions[0].text\"]", "Block 09:30–10:15 and 11:00–11:45 for calls");
+        await page.FillAsync("input[data-field=\"actions[0].followUp\"]", "2026-12-03");
+        await page.ClickAsync("[data-testid=save-note]");
+        var note = page.Locator("[data-testid=notes] .note");
+        await Assertions.Expect(note).ToHaveCountAsync(1);
+        await Assertions.Expect(note).ToContainTextAsync("Morning call blocks");
+        await Assertions.Expect(note).ToContainTextAsync("follow up Thu 3 Dec");
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-rep-drill-down"));
+
+        // Restart on the same store: the note is in grain storage.
+        var data = server.DataDirectory;
+        var clock = server.Clock;
+        await page.Context.CloseAsync();
+        _servers.Remove(server);
+        await server.DisposeAsync();
+        var again = await StartAsync(clock, data);
+        var after = await _chromium.NewPageAsync();
+        await Views.SignInAsync(after, again.BaseAddress, "manager", ViewsServer.Password, "/reps/anna");
+        await Assertions.Expect(after.Locator("[data-testid=notes] .note")).ToContainTextAsync("Morning call blocks: two 45-minute blocks before lunch");
+        await Assertions.Expect(after.Locator("[data-testid=notes] .note")).ToContainTextAsync("by manager");
+    }
+
+    [Fact]
+    public async Task A_rep_sees_their_own_pace_on_a_phone_and_is_refused_another_reps_page()
+    {
+        var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
+        await server.PostAsync("anna", "call", 5, TimeSpan.FromMinutes(30));
+
+        var page = await _chromium.NewPageAsync(390, 844);
+        Watch(page);
+        await Views.SignInAsync(page, server.BaseAddress, "anna", ViewsServer.Password);
+        await page.WaitForURLAsync("**/me");
+        var calls = page.Locator("[data-testid=my-pace] [data-metric=call][data-period=day]");
+        // 5 of 7.5 expected at 10:00: behind; by 11:00 a quarter of the day (15 calls) is due.
+        await Assertions.Expect(calls.Locator("[data-testid=sentence]")).ToHaveTextAsync("Make 10 more calls by 11:00 to be back on pace.");
+        await Assertions.Expect(page.Locator("[data-testid=my-rank]")).ToContainTextAsync("Rank 1 of 8");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "My pace must fit a 390 px wide phone without sideways scrolling");
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-my-pace-phone"));
+
+        var response = await page.GotoAsync(server.Url("/reps/ben").ToString());
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.Locator("[data-testid=forbidden]")).ToBeVisibleAsync();
+        await Views.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=forbidden]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=timeline], [data-testid=notes]").CountAsync());
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-rep-forbidden"));
+    }
+
+    [Fact]
+    public async Task A_manager_is_refused_a_team_they_do_not_manage_and_the_admin_pages()
+    {
+        var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
+        var page = await _chromium.NewPageAsync();
+        Watch(page);
+        await Views.SignInAsync(page, server.BaseAddress, "manager", ViewsServer.Password);
+
+        var response = await page.GotoAsync(server.Url("/teams/amer").ToString());
+        Assert.Equal(403, response!.Status);
+        await Views.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=forbidden]")).ToContainTextAsync("do not manage");
+        Assert.Equal(0, await page.Locator("[data-testid=team-grid]").CountAsync());
+
+        await page.GotoAsync(server.Url("/reps/isabel").ToString());
+        await Assertions.Expect(page.Locator("[data-testid=forbidden]")).ToBeVisibleAsync();
+
+        response = await page.GotoAsync(server.Url("/admin/users").ToString());
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.Locator("[data-testid=forbidden]")).ToBeVisibleAsync();
+    }
+
+    private async Task<ViewsServer> StartAsync(FakeTimeProvider clock, string? dataDirectory = null)
+    {
+        var server = new ViewsServer(clock, dataDirectory);
+        _servers.Add(server);
+        await server.SeedAccountsAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// Waits for a value while nudging the business clock a second at a time: the team grain's timers run on that
+    /// clock, so a coalesced delta waits for it to move.
+    /// </summary>
+    private static async Task WaitAdvancingAsync(ViewsServer server, Func<Task<string?>> read, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await read();
+            if (last == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+            server.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Fail($"expected '{expected}', still '{last}' after 45 s");
+    }
+
+    private void Watch(IPage page) => page.Console += (_, message) =>
+    {
+        try
+        {
+            if (message.Type is "error" or "warning")
+            {
+                output.WriteLine($"console {message.Type}: {message.Text}");
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The test has ended.
+        }
+    };
+}
