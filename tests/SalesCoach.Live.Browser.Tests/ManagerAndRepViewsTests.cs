@@ -64,6 +64,7 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         await Assertions.Expect(note).ToHaveCountAsync(1);
         await Assertions.Expect(note).ToContainTextAsync("Morning call blocks");
         await Assertions.Expect(note).ToContainTextAsync("follow up Thu 3 Dec");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         output.WriteLine(await Screenshots.SaveAsync(page, "views-rep-drill-down"));
 
         // Restart on the same store: the note is in grain storage.

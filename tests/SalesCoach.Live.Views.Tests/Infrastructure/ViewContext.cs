@@ -7,6 +7,8 @@ using MudBlazor.Services;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Server.Views.Floor;
+using SalesCoach.Live.Server.Views.Reps;
+using Microsoft.AspNetCore.Components;
 
 namespace SalesCoach.Live.Views.Tests.Infrastructure;
 
@@ -27,13 +29,19 @@ public abstract class ViewContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new TeamAccess(Org));
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ILiveFloor>(Floor);
+        Services.AddSingleton<IRepFile>(RepFile);
+        Services.AddLogging();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public Organization Org { get; } = DemoOrg.Create();
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    /// <summary>The business clock, at the start of the test day: a test moves it forward to the moment it needs.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
 
     public RecordingFloor Floor { get; } = new();
+
+    public ScriptedRepFile RepFile { get; } = new();
 
     /// <summary>The cascading authentication state of <paramref name="user"/>.</summary>
     public static Task<AuthenticationState> SignedIn(ClaimsPrincipal user) => Task.FromResult(new AuthenticationState(user));
