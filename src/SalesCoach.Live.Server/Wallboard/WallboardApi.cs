@@ -68,8 +68,7 @@ public static class WallboardApi
     private static async Task<IResult> GetAsync(string boardId, IWallboardStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(boardId, cancellationToken) is { } board ? Results.Ok(WallboardResponse.Of(board)) : BoardNotFound(boardId);
 
-    private static async Task<IResult> CreateAsync(
-        HttpRequest request, WallboardRequestReader reader, IWallboardStore store, WallboardWatcher watcher, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, WallboardDesk desk, CancellationToken cancellationToken)
     {
         var (body, bodyError) = await ReadBodyAsync(request, cancellationToken);
         if (bodyError is not null)
@@ -77,29 +76,19 @@ public static class WallboardApi
             return bodyError;
         }
 
-        var (board, errors) = reader.Read(body, routeId: null);
-        if (board is null)
-        {
-            return Results.ValidationProblem(errors, title: "The board definition is invalid.");
-        }
-
-        var idGiven = body.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String;
-        WallboardDefinition? created = null;
-        // An id made from the title gets a number when the title's id is taken: "sales-floor-2".
-        for (var n = 1; created is null && (n == 1 || (!idGiven && n <= 100)); n++)
-        {
-            var candidate = n == 1 ? board : board with { Id = string.Create(CultureInfo.InvariantCulture, $"{board.Id}-{n}") };
-            created = await store.CreateAsync(candidate, cancellationToken);
-        }
-
-        if (created is null)
+        var change = await desk.CreateAsync(body, cancellationToken);
+        if (change.Conflict)
         {
             return Results.Problem(
-                detail: $"A board with id '{board.Id}' exists already; choose another id, or PUT {Route}/{board.Id} to change it.",
+                detail: $"A board with id '{change.Board!.Id}' exists already; choose another id, or PUT {Route}/{change.Board.Id} to change it.",
                 statusCode: StatusCodes.Status409Conflict, title: "Board exists");
         }
 
-        watcher.Poke();
+        if (change.Board is not { } created)
+        {
+            return Results.ValidationProblem(change.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), title: "The board definition is invalid.");
+        }
+
         return Results.Created($"{Route}/{Uri.EscapeDataString(created.Id)}", WallboardResponse.Of(created));
     }
 
@@ -138,8 +127,7 @@ public static class WallboardApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> PairAsync(
-        string boardId, HttpRequest request, IWallboardStore store, WallboardWatcher watcher, CancellationToken cancellationToken)
+    private static async Task<IResult> PairAsync(string boardId, HttpRequest request, WallboardDesk desk, CancellationToken cancellationToken)
     {
         var (body, bodyError) = await ReadBodyAsync(request, cancellationToken);
         if (bodyError is not null)
@@ -147,66 +135,62 @@ public static class WallboardApi
             return bodyError;
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string? typed = null;
-        string? name = null;
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors["body"] = ["a JSON object: { \"code\": \"ABC234\", \"name\": \"Kitchen TV\" }"];
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = ["a JSON object: { \"code\": \"ABC234\", \"name\": \"Kitchen TV\" }"] },
+                title: "The pairing request is invalid.");
         }
-        else
+
+        string? typed = null;
+        string? name = null;
+        var shapeErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (body.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.String)
         {
-            if (!body.TryGetProperty("code", out var codeElement) || codeElement.ValueKind != JsonValueKind.String)
+            typed = codeElement.GetString();
+        }
+        else if (body.TryGetProperty("code", out _))
+        {
+            shapeErrors["code"] = ["required: the code the TV shows"];
+        }
+
+        if (body.TryGetProperty("name", out var nameElement) && nameElement.ValueKind != JsonValueKind.Null)
+        {
+            if (nameElement.ValueKind == JsonValueKind.String)
             {
-                errors["code"] = ["required: the code the TV shows"];
+                name = nameElement.GetString();
             }
             else
             {
-                typed = codeElement.GetString();
+                shapeErrors["name"] = [string.Create(CultureInfo.InvariantCulture, $"a string of at most {WallboardOptions.MaxTitleLength} characters")];
             }
+        }
 
-            if (body.TryGetProperty("name", out var nameElement) && nameElement.ValueKind != JsonValueKind.Null)
+        if (shapeErrors.Count > 0)
+        {
+            // A field of the wrong type: report it with whatever else is wrong, and claim nothing.
+            var all = WallboardDesk.CheckPairing(typed, ref name, out _);
+            foreach (var (field, messages) in shapeErrors)
             {
-                name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()!.Trim() : null;
-                if (name is null || name.Length > WallboardOptions.MaxTitleLength)
-                {
-                    errors["name"] = [string.Create(CultureInfo.InvariantCulture, $"a string of at most {WallboardOptions.MaxTitleLength} characters")];
-                }
-                else if (name.Length == 0)
-                {
-                    name = null;
-                }
+                all[field] = messages;
             }
+
+            return Results.ValidationProblem(all, title: "The pairing request is invalid.");
         }
 
-        var code = PairingCodes.Normalize(typed);
-        if (typed is not null && code is null)
+        var change = await desk.PairAsync(boardId, typed, name, cancellationToken);
+        if (change.UnknownBoard)
         {
-            errors["code"] = [$"'{typed}' is not a pairing code: {PairingCodes.Length} letters and digits, as the screen shows them"];
+            return BoardNotFound(boardId);
         }
 
-        if (errors.Count > 0)
+        if (change.Token is not { } issued)
         {
-            return Results.ValidationProblem(errors, title: "The pairing request is invalid.");
+            return Results.ValidationProblem(change.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), title: "The pairing request is invalid.");
         }
 
-        var result = await store.ClaimPairingAsync(code!, boardId, BoardTokenFormat.NewTokenId(), name, cancellationToken);
-        switch (result.Outcome)
-        {
-            case PairingClaimOutcome.Claimed:
-                watcher.Poke();
-                var token = BoardTokenResponse.Of(result.Token!);
-                return Results.Created($"{Route}/{Uri.EscapeDataString(boardId)}/tokens/{Uri.EscapeDataString(token.TokenId)}", token);
-            case PairingClaimOutcome.UnknownBoard:
-                return BoardNotFound(boardId);
-            default:
-                return Results.ValidationProblem(
-                    new Dictionary<string, string[]>
-                    {
-                        ["code"] = [string.Create(CultureInfo.InvariantCulture, $"no screen is waiting with code {code} (a code is valid for {PairingCodes.Lifetime.TotalMinutes:0} minutes, and pairs one screen)")],
-                    },
-                    title: "The pairing request is invalid.");
-        }
+        var token = BoardTokenResponse.Of(issued);
+        return Results.Created($"{Route}/{Uri.EscapeDataString(boardId)}/tokens/{Uri.EscapeDataString(token.TokenId)}", token);
     }
 
     private static async Task<IResult> ListTokensAsync(string boardId, IWallboardStore store, CancellationToken cancellationToken)
@@ -232,20 +216,14 @@ public static class WallboardApi
     }
 
     private static async Task<IResult> RevokeAsync(
-        string boardId, string tokenId, IWallboardStore store, WallboardWatcher watcher, CancellationToken cancellationToken)
+        string boardId, string tokenId, IWallboardStore store, WallboardDesk desk, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(boardId, cancellationToken) is null)
         {
             return BoardNotFound(boardId);
         }
 
-        if (!await store.RevokeTokenAsync(boardId, tokenId, cancellationToken))
-        {
-            return TokenNotFound(boardId, tokenId);
-        }
-
-        watcher.Poke();
-        return Results.NoContent();
+        return await desk.RevokeAsync(boardId, tokenId, cancellationToken) ? Results.NoContent() : TokenNotFound(boardId, tokenId);
     }
 
     private static async Task<(JsonElement Body, IResult? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public static class WallboardExtensions
         builder.Services.AddSingleton<PairingDesk>();
         builder.Services.AddSingleton<BoardConnections>();
         builder.Services.AddSingleton<WallboardWatcher>();
+        builder.Services.AddSingleton<WallboardDesk>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WallboardWatcher>());
         return builder;
     }
