@@ -21,9 +21,11 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
     public const string IngestKey = "views-ingest-key-0000000000000001";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public ViewsServer(FakeTimeProvider clock, string? dataDirectory = null)
+    public ViewsServer(FakeTimeProvider clock, string? dataDirectory = null, string environment = "Development")
     {
+        _environment = environment;
         Clock = clock;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "salescoach-views-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
@@ -109,6 +111,7 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

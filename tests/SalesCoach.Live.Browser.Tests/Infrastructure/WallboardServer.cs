@@ -28,9 +28,6 @@ public sealed class WallboardServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The server's process id while it runs (for reading its memory).</summary>
-    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
-
     public string DataDirectory { get; }
 
     /// <summary>The last lines the server printed, for failure messages.</summary>
