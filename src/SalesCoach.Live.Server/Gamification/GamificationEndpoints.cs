@@ -42,6 +42,12 @@ public static partial class GamificationEndpoints
             .WithSummary("Create a time-boxed competition (managers).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapPatch("/api/competitions/{id}", ChangeCompetitionAsync)
+            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .WithSummary("Change a running competition's name, end, first-to target or handicaps; the change is logged with who made it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -257,6 +263,100 @@ public static partial class GamificationEndpoints
         using var created = System.Text.Json.JsonDocument.Parse(await grain.GetAsync() ?? []);
         return Results.Created($"/api/competitions/{id}", created.RootElement.Clone());
     }
+
+    private static async Task<IResult> ChangeCompetitionAsync(string id, CompetitionChangeRequest? request, HttpContext http, Organization org, IGrainFactory grains, TimeProvider clock)
+    {
+        var grain = grains.GetGrain<ICompetitionGrain>(id);
+        if (!IdPattern().IsMatch(id) || await grain.GetAsync() is not { } json)
+        {
+            return NotFound($"unknown competition '{id}'");
+        }
+
+        using var current = System.Text.Json.JsonDocument.Parse(json);
+        var contest = current.RootElement;
+        if (contest.GetProperty("status").GetString() is "decided" or "ending")
+        {
+            return Finished(id);
+        }
+
+        if (request is null || (request.Name, request.End, request.Target, request.Handicaps) is (null, null, null, null))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["name at least one of name, end, target, handicaps"] });
+        }
+
+        var team = org.FindTeam(contest.GetProperty("teamId").GetString()!)!;
+        var start = contest.GetProperty("start").GetDateTimeOffset();
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200))
+        {
+            errors["name"] = ["must be 1 to 200 characters"];
+        }
+
+        DateTimeOffset? end = null;
+        if (request.End is not null && ParseInstant(request.End, team.Calendar, "end", errors) is { } e)
+        {
+            if (e <= start)
+            {
+                errors["end"] = ["must be after start"];
+            }
+            else if (e <= now)
+            {
+                errors["end"] = ["must be in the future"];
+            }
+            else if (e - start > LongestContest)
+            {
+                errors["end"] = ["a contest lasts at most 92 days"];
+            }
+
+            end = e;
+        }
+
+        if (request.Target is { } target && (contest.GetProperty("finish").GetString() != "firstTo" || target is not (> 0 and < 1e9)))
+        {
+            errors["target"] = ["only a firstTo contest has a target, above 0"];
+        }
+
+        var participantReps = contest.GetProperty("standings").EnumerateArray()
+            .Select(s => s.GetProperty("id").GetString()!)
+            .SelectMany(p => contest.GetProperty("scope").GetString() == "teams" ? org.FindTeam(p)?.Reps.Select(r => r.Id) ?? [] : [p])
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (rep, handicap) in request.Handicaps ?? [])
+        {
+            if (!participantReps.Contains(rep))
+            {
+                errors[$"handicaps.{rep}"] = ["must be a rep taking part"];
+            }
+            else if (handicap is not (> 0 and <= 5))
+            {
+                errors[$"handicaps.{rep}"] = ["must be a multiplier above 0 and at most 5"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The change is not valid; nothing was changed.");
+        }
+
+        var changedBy = http.User.Identity?.Name is { Length: > 0 } name ? name : "unknown";
+        var change = new CompetitionChange(changedBy, request.Name?.Trim(), end, request.Target, request.Handicaps is null ? null : new(request.Handicaps, StringComparer.Ordinal));
+        switch (await grain.ChangeAsync(change))
+        {
+            case CompetitionChangeOutcome.NotFound:
+                return NotFound($"unknown competition '{id}'");
+            case CompetitionChangeOutcome.Finished:
+                return Finished(id);
+            case CompetitionChangeOutcome.EndNotAllowed:
+                // The contest or the clock moved between the check above and the grain's own.
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["end"] = ["must be after start and in the future"] });
+        }
+
+        using var changed = System.Text.Json.JsonDocument.Parse(await grain.GetAsync() ?? []);
+        return Results.Ok(changed.RootElement.Clone());
+    }
+
+    private static IResult Finished(string id) =>
+        Results.Problem(detail: $"competition '{id}' has ended; its rules are final", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
     private static DateTimeOffset? ParseInstant(string? text, Domain.Calendar.WorkingCalendar calendar, string field, Dictionary<string, string[]> errors)
     {
