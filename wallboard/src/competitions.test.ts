@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisText, handicapText, leaderId, readCompetitions, ruleChangeLine, scorePercent, scoreText, timeLeft } from './competitions';
+import { basisText, handicapText, leaderId, readCompetitions, ruleChangeLine, scorePercent, scoreText, shortDate, timeLeft } from './competitions';
 import { contest } from './test/gamification';
 
 const names = (key: string): string => ({ call: 'Calls', meeting: 'Meetings' })[key] ?? key;
@@ -73,7 +73,13 @@ describe('competitions', () => {
       'Rules changed at 14:05: end moved to 17:00; handicap of Ben Okafor now ×1.5; handicap of Anna Berg removed (and 1 earlier change)',
     );
     const nextDay = contest({ ruleChanges: [{ at: '2026-11-26T16:30:00+01:00', by: 'c', changes: [{ field: 'end', from: null, to: '2026-11-27T12:00:00+01:00' }, { field: 'target', from: '20', to: '30' }] }] });
-    expect(ruleChangeLine(nextDay, 'en-US')).toBe('Rules changed at 16:30: end moved to 2026-11-27 12:00; target now 30');
+    expect(ruleChangeLine(nextDay, 'en-US')).toBe('Rules changed at 16:30: end moved to Nov 27 12:00; target now 30');
+  });
+
+  it('writes a short date in the TV’s language, never shifted by a time zone', () => {
+    expect(shortDate('2026-11-27', 'en-US')).toBe('Nov 27');
+    expect(shortDate('2026-01-01', 'de-DE')).toBe('1. Jan.');
+    expect(shortDate('junk', 'en-US')).toBe('junk');
   });
 
   it('draws bars as a share of the leader’s score', () => {

@@ -94,10 +94,17 @@ export function handicapText(c: Competition, id: string, locale?: string): strin
   return h === undefined || h === 1 ? '' : `×${formatFactor(h, locale)}`;
 }
 
+/** "Nov 27" (or "27. Nov." in German) for a local date `yyyy-MM-dd`, as written: no time zone moves it. */
+export function shortDate(day: string, locale?: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
 function itemText(c: Competition, item: RuleChangeItem, at: string, locale?: string): string {
   if (item.field === 'end' && item.to) {
     const day = localDate(item.to);
-    return `end moved to ${day !== '' && day !== localDate(at) ? `${day} ` : ''}${localTime(item.to)}`;
+    return `end moved to ${day !== '' && day !== localDate(at) ? `${shortDate(day, locale)} ` : ''}${localTime(item.to)}`;
   }
   if (item.field === 'name') return `renamed to “${item.to ?? ''}”`;
   if (item.field === 'target') return `target now ${item.to === null ? '–' : formatCount(Number(item.to), locale)}`;

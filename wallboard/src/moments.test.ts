@@ -5,14 +5,14 @@ import { moment } from './test/gamification';
 describe('moments', () => {
   it('draws the name apart from the news, so a long name is cut and never the news', () => {
     expect(momentLine(moment('badge', 'anna', 'Anna Berg', 'Anna Berg earned Goal met before noon', '11:02'))).toEqual({
-      icon: '🏅',
+      icon: '★\uFE0E',
       name: 'Anna Berg',
       action: 'earned Goal met before noon',
       time: '11:02',
     });
     expect(momentLine(moment('deal', 'ben', 'Ben Okafor', 'Ben Okafor: Deals won')).action).toBe('Deals won');
     expect(momentLine(moment('leader', 'ben', 'Ben Okafor', 'A new leader')).action).toBe('A new leader');
-    expect(momentLine(moment('surprise', 'ben', 'Ben Okafor', 'x')).icon).toBe('⭐');
+    expect(momentLine(moment('surprise', 'ben', 'Ben Okafor', 'x')).icon).toBe('★\uFE0E');
   });
 
   it('reads the team’s own local time and date from the instant as written', () => {

@@ -3,14 +3,21 @@ import type { Moment } from './types';
 /** Moments kept per team: a busy day has more, but a TV shows only the latest few. */
 export const MAX_MOMENTS = 60;
 
+// Symbols of the plain text fonts every TV has (DejaVu, Noto, Segoe): a kiosk without a colour-emoji font would show
+// boxes for emoji. U+FE0E asks for the text form where an emoji form exists, so CSS colours them.
 const ICONS: Record<string, string> = {
-  badge: '🏅',
-  leader: '👑',
-  goal: '🎯',
-  deal: '💰',
-  hotHand: '🔥',
-  competition: '🏆',
+  badge: '★\uFE0E',
+  leader: '♛\uFE0E',
+  goal: '✔\uFE0E',
+  deal: '◆\uFE0E',
+  hotHand: '⚡\uFE0E',
+  competition: '⚑\uFE0E',
 };
+
+/** The icon of a moment's kind (a star for a kind this page does not know). */
+export function momentIcon(kind: string): string {
+  return ICONS[kind] ?? ICONS['badge']!;
+}
 
 /** A moment as a line on screen: an icon, the name (which may be cut with an ellipsis) and what happened. */
 export interface MomentLine {
@@ -56,7 +63,7 @@ export function momentLine(m: Moment): MomentLine {
   // The server writes the name into the text ("Anna Berg earned …"); the name is drawn apart so that a long one
   // is cut, never the news.
   if (name !== '' && action.startsWith(name)) action = action.slice(name.length).replace(/^[\s:,]+/, '');
-  return { icon: ICONS[m.kind] ?? '⭐', name, action, time: localTime(m.occurredAt) };
+  return { icon: momentIcon(m.kind), name, action, time: localTime(m.occurredAt) };
 }
 
 function keyOf(m: Moment): string {

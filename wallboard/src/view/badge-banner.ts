@@ -1,6 +1,6 @@
 import type { CelebrationStage } from '../celebration-queue';
 import { avatarHue, initials } from '../format';
-import { momentLine } from '../moments';
+import { momentIcon, momentLine } from '../moments';
 import type { Moment } from '../types';
 import { el, setText } from './dom';
 
@@ -24,7 +24,7 @@ export class BadgeBannerView implements CelebrationStage<Moment> {
     this.name = el('span', 'bb-name');
     this.action = el('span', 'bb-action');
     words.append(this.name, this.action);
-    this.root.append(el('span', 'bb-icon', '🏅'), this.avatar, words);
+    this.root.append(el('span', 'bb-icon', momentIcon('badge')), this.avatar, words);
     host.append(this.root);
   }
 

@@ -55,7 +55,7 @@ export class CompetitionsView {
     if (c.status === 'decided') {
       const winner = c.standings.find((s) => s.id === c.winnerId);
       const banner = el('div', 'cp-winner');
-      banner.append(el('span', 'cp-winner-icon', '🏆'), el('span', 'cp-winner-name', winner?.name ?? 'No winner'));
+      banner.append(el('span', 'cp-winner-icon', '♛\uFE0E'), el('span', 'cp-winner-name', winner?.name ?? 'No winner'));
       if (winner) banner.append(el('span', 'cp-winner-score', scoreText(c, winner.score, l)));
       card.append(banner);
     }

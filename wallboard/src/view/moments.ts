@@ -1,4 +1,4 @@
-import { momentLine, type MomentFeed } from '../moments';
+import { momentIcon, momentLine, type MomentFeed } from '../moments';
 import { avatarHue, initials } from '../format';
 import { el } from './dom';
 
@@ -53,7 +53,7 @@ export class MomentsView {
         const row = el('li', 'mo-roll-row');
         const avatar = el('span', 'avatar mo-avatar', initials(r.name));
         avatar.style.setProperty('--hue', String(avatarHue(r.repId)));
-        row.append(avatar, el('span', 'mo-roll-name', r.name), el('span', 'mo-roll-count', `🏅 ${r.count}`));
+        row.append(avatar, el('span', 'mo-roll-name', r.name), el('span', 'mo-roll-count', `${momentIcon('badge')} ${r.count}`));
         return row;
       }),
     );
