@@ -20,7 +20,8 @@ public sealed class CompetitionGrain(
     Organization org,
     IActivityLog log,
     TimeProvider clock,
-    ILogger<CompetitionGrain> logger)
+    ILogger<CompetitionGrain> logger,
+    GamificationSettings? settings = null)
     : Grain, ICompetitionGrain, IRemindable
 {
     public const string EndReminder = "competition-end";
@@ -264,7 +265,7 @@ public sealed class CompetitionGrain(
         var activities = until >= contest.Start
             ? await log.ReadByOccurrenceAsync(repIds, contest.Start, until)
             : [];
-        var result = CompetitionJudge.Judge(contest, org, activities.Select(a => new ScoredActivity(a.RepId, a.OccurredAt, a.Type, a.Quantity)), at);
+        var result = CompetitionJudge.Judge(contest, org, activities.Select(a => new ScoredActivity(a.RepId, a.OccurredAt, a.Type, a.Quantity)), at, (settings ?? GamificationSettings.Default).Attainment);
         return State.Decided ? result with { Decided = true, WinnerId = State.WinnerId } : result;
     }
 

@@ -15,6 +15,18 @@ public static partial class GamificationEndpoints
     /// <summary>The longest contest a manager can create.</summary>
     public static readonly TimeSpan LongestContest = TimeSpan.FromDays(92);
 
+    /// <summary>
+    /// The <c>Gamification</c> settings (attainment cap and weights, hot hand, badge table), read and checked now, so that a
+    /// bad setting stops start-up with a message naming the key.
+    /// </summary>
+    public static WebApplicationBuilder AddGamification(this WebApplicationBuilder builder)
+    {
+        // The org is registered as an instance by AddOrg (before this); its metrics check the metric keys of the settings.
+        var org = builder.Services.LastOrDefault(s => s.ServiceType == typeof(Organization))?.ImplementationInstance as Organization;
+        builder.Services.AddSingleton(GamificationOptions.Read(builder.Configuration, org));
+        return builder;
+    }
+
     public static WebApplication MapGamification(this WebApplication app)
     {
         var read = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ReadPolicy);
@@ -51,7 +63,7 @@ public static partial class GamificationEndpoints
         return app;
     }
 
-    private static async Task<IResult> ScorecardAsync(string teamId, string? period, string? by, Organization org, IActivityLog log, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ScorecardAsync(string teamId, string? period, string? by, Organization org, IActivityLog log, GamificationSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (org.FindTeam(teamId) is not { } team)
         {
@@ -63,11 +75,11 @@ public static partial class GamificationEndpoints
             return invalid;
         }
 
-        var card = await BuildAsync(org, log, team, Period(period), by ?? "points", clock.GetUtcNow(), cancellationToken);
+        var card = await BuildAsync(org, log, team, Period(period), by ?? "points", clock.GetUtcNow(), settings.Attainment, cancellationToken);
         return Results.Bytes(GamificationJson.Scorecard(card, by ?? "points"), "application/json");
     }
 
-    private static async Task<IResult> TeamsAsync(string? period, string? by, Organization org, IActivityLog log, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> TeamsAsync(string? period, string? by, Organization org, IActivityLog log, GamificationSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ParseQuery(org, period, by) is { } invalid)
         {
@@ -78,7 +90,7 @@ public static partial class GamificationEndpoints
         var cards = new List<Scorecard>();
         foreach (var team in org.Teams)
         {
-            cards.Add(await BuildAsync(org, log, team, Period(period), by ?? "points", now, cancellationToken));
+            cards.Add(await BuildAsync(org, log, team, Period(period), by ?? "points", now, settings.Attainment, cancellationToken));
         }
 
         var standings = Leaderboard.CompareTeams(cards);
@@ -378,7 +390,7 @@ public static partial class GamificationEndpoints
         return null;
     }
 
-    private static async Task<Scorecard> BuildAsync(Organization org, IActivityLog log, Team team, GoalPeriod period, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Scorecard> BuildAsync(Organization org, IActivityLog log, Team team, GoalPeriod period, string by, DateTimeOffset now, AttainmentSettings attainment, CancellationToken cancellationToken)
     {
         var range = team.Calendar.PeriodAt(period, now);
         var ledgers = team.Reps.ToDictionary(r => r.Id, _ => new RepLedger(), StringComparer.Ordinal);
@@ -394,7 +406,7 @@ public static partial class GamificationEndpoints
             "attainment" => ScoreBasis.Attainment,
             _ => ScoreBasis.Metric,
         };
-        return ScorecardBuilder.Build(team, org.Metrics, rep => ledgers.GetValueOrDefault(rep.Id), period, now, basis, basis == ScoreBasis.Metric ? by : null);
+        return ScorecardBuilder.Build(team, org.Metrics, rep => ledgers.GetValueOrDefault(rep.Id), period, now, basis, basis == ScoreBasis.Metric ? by : null, attainment);
     }
 
     private static GoalPeriod Period(string? period) => GoalPeriodNames.TryParse(period ?? "day", out var p) ? p : GoalPeriod.Day;
