@@ -5,13 +5,17 @@ using SalesCoach.Live.Domain.Org;
 namespace SalesCoach.Live.Server.Gamification;
 
 /// <summary>
-/// The contests a wallboard shows for a team: those running now, those starting later today, and those that ended
-/// today (with their winner), at most <see cref="MaxShown"/>, running ones first (soonest end first).
+/// The contests a wallboard shows for a team: those running now (soonest end first), those that ended today (with their
+/// winner, latest first), and those starting within <see cref="UpcomingWithin"/> (soonest first, so that a TV after hours
+/// shows tomorrow's sprint), at most <see cref="MaxShown"/> in that order.
 /// </summary>
 public static class CompetitionShowcase
 {
     /// <summary>More would not be readable from across the room.</summary>
     public const int MaxShown = 3;
+
+    /// <summary>How far ahead an upcoming contest is shown.</summary>
+    public static readonly TimeSpan UpcomingWithin = TimeSpan.FromDays(3);
 
     /// <summary>The contests as a JSON array of competition objects (as <c>GET /api/competitions/{id}</c>).</summary>
     public static async Task<JsonElement> ReadAsync(IGrainFactory grains, Team team, DateTimeOffset now)
@@ -20,10 +24,10 @@ public static class CompetitionShowcase
         var listings = await grains.GetGrain<ICompetitionDirectoryGrain>(team.Id).ListAsync();
         var shown = listings
             .Where(l => (l.Start <= now && now < l.End)
-                || (l.Start > now && team.Calendar.LocalDate(l.Start) == today)
+                || (l.Start > now && l.Start - now <= UpcomingWithin)
                 || (l.End <= now && team.Calendar.LocalDate(l.End) == today))
-            .OrderBy(l => l.End <= now ? 2 : l.Start > now ? 1 : 0)
-            .ThenBy(l => l.End <= now ? now - l.End : l.End - now)
+            .OrderBy(l => l.End <= now ? 1 : l.Start > now ? 2 : 0)
+            .ThenBy(l => l.End <= now ? now - l.End : l.Start > now ? l.Start - now : l.End - now)
             .ThenBy(l => l.Id, StringComparer.Ordinal)
             .Take(MaxShown)
             .ToList();
