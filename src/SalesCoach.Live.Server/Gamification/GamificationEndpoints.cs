@@ -55,9 +55,10 @@ public static partial class GamificationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapPatch("/api/competitions/{id}", ChangeCompetitionAsync)
-            .RequireAuthorization(SecurityExtensions.AdminPolicy)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
             .WithSummary("Change a running competition's name, end, first-to target or handicaps; the change is logged with who made it.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
@@ -276,7 +277,8 @@ public static partial class GamificationEndpoints
         return Results.Created($"/api/competitions/{id}", created.RootElement.Clone());
     }
 
-    private static async Task<IResult> ChangeCompetitionAsync(string id, CompetitionChangeRequest? request, HttpContext http, Organization org, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> ChangeCompetitionAsync(
+        string id, CompetitionChangeRequest? request, HttpContext http, Organization org, IGrainFactory grains, TimeProvider clock, TeamAccess access)
     {
         var grain = grains.GetGrain<ICompetitionGrain>(id);
         if (!IdPattern().IsMatch(id) || await grain.GetAsync() is not { } json)
@@ -286,6 +288,13 @@ public static partial class GamificationEndpoints
 
         using var current = System.Text.Json.JsonDocument.Parse(json);
         var contest = current.RootElement;
+        var team = org.FindTeam(contest.GetProperty("teamId").GetString()!)!;
+        if (!access.CanCoachTeam(http.User, team.Id))
+        {
+            // As for creating one: a manager changes the contests of the teams they manage; admins any.
+            return Results.Problem(detail: $"your account may not change contests of team '{team.Id}'", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
         if (contest.GetProperty("status").GetString() is "decided" or "ending")
         {
             return Finished(id);
@@ -296,7 +305,6 @@ public static partial class GamificationEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["name at least one of name, end, target, handicaps"] });
         }
 
-        var team = org.FindTeam(contest.GetProperty("teamId").GetString()!)!;
         var start = contest.GetProperty("start").GetDateTimeOffset();
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

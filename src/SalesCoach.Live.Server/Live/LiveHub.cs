@@ -218,15 +218,24 @@ public sealed class LiveHub(
         throw new HubException("No free pairing code was found; try again.");
     }
 
-    /// <summary>A team this connection may see (a board token: its board's teams only), or a <see cref="HubException"/>.</summary>
+    /// <summary>
+    /// A team this connection may see, as for <see cref="SubscribeTeam"/> (a board token: its board's teams; a person: the
+    /// teams their account gives them), or a <see cref="HubException"/>.
+    /// </summary>
     private async Task<Team> VisibleTeamAsync(string teamId)
     {
         EnsureReader();
         var team = org.FindTeam(teamId) ?? throw new HubException($"Unknown team '{teamId}'.");
-        if (BoardClaims.BoardOf(Context.User) is { } boardId
-            && !(await wallboards.TeamsOfAsync(boardId, Context.ConnectionAborted)).Contains(teamId, StringComparer.Ordinal))
+        if (BoardClaims.BoardOf(Context.User) is { } boardId)
         {
-            throw new HubException($"This board may not show team '{teamId}'.");
+            if (!(await wallboards.TeamsOfAsync(boardId, Context.ConnectionAborted)).Contains(teamId, StringComparer.Ordinal))
+            {
+                throw new HubException($"This board may not show team '{teamId}'.");
+            }
+        }
+        else if (AccountClaims.IsPerson(Context.User) && !access.CanSeeTeam(Context.User!, teamId))
+        {
+            throw new HubException($"Your account may not see team '{teamId}'.");
         }
 
         return team;
