@@ -113,6 +113,10 @@ public sealed class GamificationSlidesTests(ServerAndBrowser fixture, ITestOutpu
         Assert.Matches("^(1 h 5\\d min|2 h) left$", await page.TextContentAsync($"{Sprint} .cp-time"));
         Assert.Equal("×1.5", await page.TextContentAsync($"{Sprint} .cp-row[data-id=elif] .cp-handicap"));
         Assert.True(await page.IsHiddenAsync($"{Sprint} .cp-rules"));
+        // First to 60: whoever got there first leads, marked with the time they did, even with less by now.
+        const string Race = "section[data-team=emea] .cp-card[data-competition-id='browser-race']";
+        Assert.Equal("Points · first to 60", await page.TextContentAsync($"{Race} .cp-meta"));
+        Assert.Matches("^✔\uFE0E \\d{2}:\\d{2}$", await page.TextContentAsync($"{Race} .cp-row.leader .cp-reached"));
 
         // Dario makes more calls than anyone seeded: he leads, in gold, within the TV's refresh.
         var leaderScore = await page.EvaluateAsync<double>($"parseFloat(document.querySelector(\"{Sprint} .cp-row .cp-score\").textContent.replace(/,/g, ''))");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisText, handicapText, leaderId, readCompetitions, ruleChangeLine, scorePercent, scoreText, shortDate, timeLeft } from './competitions';
+import { basisText, handicapText, leaderId, reachedText, readCompetitions, ruleChangeLine, scorePercent, scoreText, shortDate, timeLeft } from './competitions';
 import { contest } from './test/gamification';
 
 const names = (key: string): string => ({ call: 'Calls', meeting: 'Meetings' })[key] ?? key;
@@ -74,6 +74,13 @@ describe('competitions', () => {
     );
     const nextDay = contest({ ruleChanges: [{ at: '2026-11-26T16:30:00+01:00', by: 'c', changes: [{ field: 'end', from: null, to: '2026-11-27T12:00:00+01:00' }, { field: 'target', from: '20', to: '30' }] }] });
     expect(ruleChangeLine(nextDay, 'en-US')).toBe('Rules changed at 16:30: end moved to Nov 27 12:00; target now 30');
+  });
+
+  it('marks who reached a first-to target, and when', () => {
+    const race = contest({ finish: 'firstTo', target: 60 });
+    expect(reachedText(race, { id: 'anna', name: 'Anna Berg', rank: 1, score: 65, reachedAt: '2026-11-26T10:05:00+01:00' })).toBe('✔\uFE0E 10:05');
+    expect(reachedText(race, { id: 'ben', name: 'Ben Okafor', rank: 2, score: 112, reachedAt: null })).toBe('');
+    expect(reachedText(contest(), { id: 'anna', name: 'Anna Berg', rank: 1, score: 65, reachedAt: '2026-11-26T10:05:00+01:00' })).toBe('');
   });
 
   it('writes a short date in the TV’s language, never shifted by a time zone', () => {

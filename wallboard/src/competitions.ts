@@ -101,6 +101,14 @@ export function shortDate(day: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
+/**
+ * In a first-to contest, when a participant reached the target ("✔ 10:05", the team's local time): the reason they
+ * rank above someone with more by now. Empty otherwise.
+ */
+export function reachedText(c: Competition, s: CompetitionStanding): string {
+  return c.finish === 'firstTo' && s.reachedAt ? `✔\uFE0E ${localTime(s.reachedAt)}` : '';
+}
+
 function itemText(c: Competition, item: RuleChangeItem, at: string, locale?: string): string {
   if (item.field === 'end' && item.to) {
     const day = localDate(item.to);

@@ -3,6 +3,7 @@ import {
   handicapText,
   leaderId,
   MAX_STANDINGS,
+  reachedText,
   ruleChangeLine,
   scorePercent,
   scoreText,
@@ -75,6 +76,8 @@ export class CompetitionsView {
       name.append(el('span', 'cp-name-text', s.name));
       const handicap = handicapText(c, s.id, l);
       if (handicap) name.append(el('span', 'cp-handicap', handicap));
+      const reached = reachedText(c, s);
+      if (reached) name.append(el('span', 'cp-reached', reached));
       const bar = el('span', 'cp-bar');
       const fill = el('span', 'cp-fill');
       setVar(fill, '--p', `${scorePercent(s.score, best)}%`);
