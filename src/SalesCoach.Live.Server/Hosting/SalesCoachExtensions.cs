@@ -34,6 +34,7 @@ public static class SalesCoachExtensions
         builder.AddWebhooks();
         builder.AddBoards();
         builder.AddCoaching();
+        builder.AddGamification();
         builder.AddLive();
         builder.AddWallboards();
         builder.AddDemo();
