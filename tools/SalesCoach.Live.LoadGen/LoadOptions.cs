@@ -22,6 +22,8 @@ internal sealed class LoadOptions
           --teams N            teams in the generated org, reps spread evenly (default 50)
           --storage sqlite|postgres   store of the started server (default sqlite)
           --pg CONN            Npgsql connection string for --storage postgres
+          --nodes N            start N server processes that form one cluster on PostgreSQL (default 1; N > 1
+                               needs --storage postgres); posts and clients are spread over the nodes in turn
           --keep               keep the started server's temp folder (store, org file, log)
           --keep-rate-limit    leave the started server's per-key ingest rate limit as configured (by default
                                it is lifted: RateLimits:Ingest:RequestsPerSecond and Burst = 1000000)
@@ -57,6 +59,8 @@ internal sealed class LoadOptions
     public int Teams { get; private set; } = 50;
 
     public string Storage { get; private set; } = "sqlite";
+
+    public int Nodes { get; private set; } = 1;
 
     public string? Pg { get; private set; }
 
@@ -133,6 +137,7 @@ internal sealed class LoadOptions
                 case "--teams": o.Teams = Int(arg, Value(), 1, 10_000); break;
                 case "--storage": o.Storage = Value().ToLowerInvariant(); break;
                 case "--pg": o.Pg = Value(); break;
+                case "--nodes": o.Nodes = Int(arg, Value(), 1, 4); break;
                 case "--keep": o.Keep = true; break;
                 case "--keep-rate-limit": o.KeepRateLimit = true; break;
                 case "--rate": o.Rate = Double(arg, Value(), 0, 10_000_000); break;
@@ -165,6 +170,11 @@ internal sealed class LoadOptions
         if (o.Storage == "postgres" && string.IsNullOrWhiteSpace(o.Pg))
         {
             throw new ArgumentException("--storage postgres needs --pg \"<Npgsql connection string>\"");
+        }
+
+        if (o.Nodes > 1 && (!o.StartServer || o.Storage != "postgres"))
+        {
+            throw new ArgumentException("--nodes above 1 needs --start-server and --storage postgres (the nodes meet in PostgreSQL)");
         }
 
         if (!o.StartServer && string.IsNullOrWhiteSpace(o.Key))

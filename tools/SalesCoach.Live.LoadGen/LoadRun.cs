@@ -10,7 +10,7 @@ internal sealed class LoadRun(LoadOptions options)
 {
     private readonly RunStats _stats = new();
     private readonly List<LiveClient> _clients = [];
-    private ServerProcess? _server;
+    private ServerCluster? _server;
     private double _serverPeakRssMb;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -33,12 +33,12 @@ internal sealed class LoadRun(LoadOptions options)
         {
             if (options.StartServer)
             {
-                Console.WriteLine($"Starting the server ({options.Storage}, {options.Reps} reps in {options.Teams} teams)...");
-                _server = await ServerProcess.StartAsync(options, http, cancellationToken);
+                Console.WriteLine($"Starting the server ({options.Storage}, {options.Nodes} node(s), {options.Reps} reps in {options.Teams} teams)...");
+                _server = await ServerCluster.StartAsync(options, http, cancellationToken);
                 url = _server.Url;
                 key = _server.Key;
-                summary.Server = new ServerFigures { StartupMs = Math.Round(_server.StartupTime.TotalMilliseconds, 1), Pid = _server.Process.Id };
-                Console.WriteLine($"Server pid {_server.Process.Id} on {url} healthy after {_server.StartupTime.TotalMilliseconds:F0} ms (log: {_server.LogPath})");
+                summary.Server = new ServerFigures { StartupMs = Math.Round(_server.StartupTime.TotalMilliseconds, 1), Pid = _server.Pid };
+                Console.WriteLine($"Server pid(s) {_server.Pids} on {string.Join(", ", _server.Urls)} healthy after {_server.StartupTime.TotalMilliseconds:F0} ms (log: {_server.LogPath})");
                 SampleServer();
                 summary.Server.RssAtStartMb = Round(_server.Memory()?.RssMb);
             }
@@ -72,7 +72,7 @@ internal sealed class LoadRun(LoadOptions options)
 
             if (options.Rate > 0)
             {
-                await new Poster(options, http, url, key, reps, _stats).RunAsync(start, cancellationToken);
+                await new Poster(options, http, _server?.Urls ?? [url], key, reps, _stats).RunAsync(start, cancellationToken);
             }
             else
             {
@@ -189,7 +189,8 @@ internal sealed class LoadRun(LoadOptions options)
         var tasks = new List<Task>();
         for (var i = 0; i < options.Clients; i++)
         {
-            var client = new LiveClient(url, key, teams[i % teams.Count], _stats);
+            var urls = _server?.Urls ?? [url];
+            var client = new LiveClient(urls[i % urls.Count], key, teams[i % teams.Count], _stats);
             _clients.Add(client);
             await gate.WaitAsync(cancellationToken);
             tasks.Add(Task.Run(async () =>

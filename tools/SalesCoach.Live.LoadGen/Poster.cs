@@ -14,13 +14,14 @@ namespace SalesCoach.Live.LoadGen;
 /// <c>concurrency</c> workers take the next due batch; a worker that is late sends at once, so a rate above what the
 /// server takes measures its ceiling. Nothing new is sent after the duration.
 /// </summary>
-internal sealed class Poster(LoadOptions options, HttpClient http, Uri baseUrl, string key, IReadOnlyList<RepTrack> reps, RunStats stats)
+internal sealed class Poster(LoadOptions options, HttpClient http, IReadOnlyList<Uri> baseUrls, string key, IReadOnlyList<RepTrack> reps, RunStats stats)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly string _runId = Guid.NewGuid().ToString("N")[..10];
     private long _nextBatch = -1;
     private long _nextId;
     private long _nextRep = -1;
+    private long _turn = -1;
     private int _loggedBodies;
 
     public async Task RunAsync(long startTimestamp, CancellationToken cancellationToken)
@@ -94,6 +95,8 @@ internal sealed class Poster(LoadOptions options, HttpClient http, Uri baseUrl, 
             }
         }
 
+        // With several nodes, the POSTs go to each in turn (as a round-robin proxy would).
+        var baseUrl = baseUrls[(int)((uint)Interlocked.Increment(ref _turn) % (uint)baseUrls.Count)];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "/api/activities"));
         request.Headers.Add("X-Api-Key", key);
         request.Content = new ReadOnlyMemoryContent(buffer.WrittenMemory);

@@ -62,6 +62,7 @@ internal sealed class RunSummary
         };
         if (Server is not null)
         {
+            rows.Add(("server", string.Create(c, $"{Options.Storage}, {Options.Nodes} node(s){(Options.Nodes > 1 ? "; memory and CPU summed over the nodes" : "")}")));
             rows.Add(("server start-up", string.Create(c, $"{Server.StartupMs:F0} ms to the first 200 from /healthz")));
             rows.Add(("server memory (RSS)", string.Create(c, $"start {Server.RssAtStartMb:F0} MB, after connect {Server.RssAfterConnectMb:F0} MB, end {Server.RssAtEndMb:F0} MB, peak {Server.PeakRssMb:F0} MB")));
             rows.Add(("CPU during the load", string.Create(c, $"server {Server.CpuSeconds:F1} s, load generator {Client?.CpuSeconds:F1} s, over {Load.Seconds:F1} s on {Machine.ProcessorCount} cores")));
@@ -99,6 +100,9 @@ internal sealed class SummaryOptions
 
     public string Storage { get; set; } = "";
 
+    /// <summary>Server processes started (a cluster when more than one); 0 for an external server.</summary>
+    public int Nodes { get; set; }
+
     public int Reps { get; set; }
 
     public int Teams { get; set; }
@@ -122,6 +126,7 @@ internal sealed class SummaryOptions
         Url = o.StartServer ? "(started)" : o.Url.ToString(),
         StartServer = o.StartServer,
         Storage = o.StartServer ? o.Storage : "(external)",
+        Nodes = o.StartServer ? o.Nodes : 0,
         Reps = o.Reps,
         Teams = o.Teams,
         Rate = o.Rate,

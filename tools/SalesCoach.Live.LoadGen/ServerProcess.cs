@@ -17,14 +17,22 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private readonly bool _keep;
 
-    private ServerProcess(Process process, DirectoryInfo folder, Uri url, string key, bool keep)
+    private ServerProcess(Process process, DirectoryInfo folder, Uri url, string key, string orgPath, string clusterId, bool keep)
     {
         Process = process;
         _folder = folder;
         Url = url;
         Key = key;
+        OrgPath = orgPath;
+        ClusterId = clusterId;
         _keep = keep;
     }
+
+    /// <summary>The org file the server loaded (the other nodes of a cluster load the same).</summary>
+    public string OrgPath { get; }
+
+    /// <summary>The Orleans cluster and service id of this run's nodes.</summary>
+    public string ClusterId { get; }
 
     public Process Process { get; }
 
@@ -37,7 +45,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string LogPath => Path.Combine(_folder.FullName, "server.log");
 
-    public static async Task<ServerProcess> StartAsync(LoadOptions options, HttpClient http, CancellationToken cancellationToken)
+    /// <summary>Starts a server; with <paramref name="first"/>, another node of the first one's cluster (same org, key and ids).</summary>
+    public static async Task<ServerProcess> StartAsync(LoadOptions options, HttpClient http, CancellationToken cancellationToken, ServerProcess? first = null)
     {
         var dll = options.ServerDll ?? FindServerDll();
         if (!File.Exists(dll))
@@ -46,10 +55,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var folder = Directory.CreateTempSubdirectory("salescoach-loadgen-");
-        var orgPath = Path.Combine(folder.FullName, "org.json");
-        await File.WriteAllTextAsync(orgPath, OrgFileWriter.Write(options.Reps, options.Teams, DateTimeOffset.UtcNow), cancellationToken);
+        var orgPath = first?.OrgPath ?? Path.Combine(folder.FullName, "org.json");
+        if (first is null)
+        {
+            await File.WriteAllTextAsync(orgPath, OrgFileWriter.Write(options.Reps, options.Teams, DateTimeOffset.UtcNow), cancellationToken);
+        }
 
-        var key = "loadgen-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var key = first?.Key ?? "loadgen-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        // A fresh cluster id per run: the membership table of an earlier run must not be mistaken for this one.
+        var clusterId = first?.ClusterId ?? "loadgen-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var (httpPort, siloPort, gatewayPort) = (FreePort(), FreePort(), FreePort());
         var url = new Uri($"http://127.0.0.1:{httpPort}");
         string[] settings =
@@ -63,6 +77,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             "--ApiKeys:0:Key", key,
             "--ApiKeys:0:Scopes:0", "admin",
         ];
+        if (options.Nodes > 1)
+        {
+            settings = [.. settings, "--Cluster:ClusterId", clusterId, "--Cluster:ServiceId", clusterId, "--Cluster:AdvertisedIPAddress", "127.0.0.1"];
+        }
         if (!options.KeepRateLimit)
         {
             // The load is the point: lift the per-key ingest rate limit (default 200 requests/s) of this server.
@@ -92,7 +110,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
-        var server = new ServerProcess(process, folder, url, key, options.Keep);
+        var server = new ServerProcess(process, folder, url, key, orgPath, clusterId, options.Keep);
         try
         {
             while (true)

@@ -8,9 +8,10 @@ describe('board config', () => {
     ).toEqual({ id: 'floor', title: 'Sales floor', teams: ['emea', 'amer'], slides: ['pace', 'leaderboard'], dwellSeconds: 30, theme: 'light', revision: 4 });
   });
 
-  it('skips slides this page does not know and falls back to all it knows when none is left', () => {
-    expect(readConfig({ id: 'b', teams: ['emea'], slides: ['badges', 'PACE', 'pace'] })!.slides).toEqual(['pace']);
-    expect(readConfig({ id: 'b', teams: ['emea'], slides: ['badges'] })!.slides).toEqual(['leaderboard', 'pace']);
+  it('skips slides this page does not know and falls back to the default ones when none is left', () => {
+    expect(readConfig({ id: 'b', teams: ['emea'], slides: ['fireworks', 'PACE', 'pace'] })!.slides).toEqual(['pace']);
+    expect(readConfig({ id: 'b', teams: ['emea'], slides: ['fireworks'] })!.slides).toEqual(['leaderboard', 'pace']);
+    expect(readConfig({ id: 'b', teams: ['emea'], slides: ['competitions', 'Badges'] })!.slides).toEqual(['competitions', 'badges']);
   });
 
   it('fills and clamps whatever is missing or out of range', () => {

@@ -1,4 +1,4 @@
-import { SLIDE_NAMES, type SlideName } from './options';
+import { DEFAULT_SLIDES, SLIDE_NAMES, type SlideName } from './options';
 
 /** The hub message `wallboardConfig`: a board defined on the server (the answer of `OpenWallboard`, and every change). */
 export interface WallboardConfig {
@@ -43,7 +43,7 @@ export function readConfig(message: unknown): WallboardConfig | null {
     id,
     title: typeof m['title'] === 'string' ? m['title'] : '',
     teams,
-    slides: known.length > 0 ? known : [...SLIDE_NAMES],
+    slides: known.length > 0 ? known : [...DEFAULT_SLIDES],
     dwellSeconds: Math.min(MAX_DWELL, Math.max(MIN_DWELL, dwell)),
     theme: m['theme'] === 'light' ? 'light' : 'dark',
     revision: typeof m['revision'] === 'number' ? m['revision'] : 0,

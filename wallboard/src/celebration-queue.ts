@@ -4,13 +4,15 @@ export interface CelebrationStage<T> {
   hide(): void;
 }
 
-export interface CelebrationQueueOptions {
+export interface CelebrationQueueOptions<T = unknown> {
   /** How long one celebration stays on screen. */
   durationMs?: number;
   /** A breath between two celebrations, so that two of them read as two. */
   gapMs?: number;
   /** Waiting celebrations kept at most; beyond it the oldest waiting one is dropped. */
   maxPending?: number;
+  /** How long this item stays on screen, where items differ (a badge banner is shorter than a deal). */
+  durationOf?: (item: T) => number | undefined;
 }
 
 /**
@@ -25,15 +27,17 @@ export class CelebrationQueue<T> {
   private readonly durationMs: number;
   private readonly gapMs: number;
   private readonly maxPending: number;
+  private readonly durationOf: ((item: T) => number | undefined) | undefined;
   private droppedCount = 0;
 
   constructor(
     private readonly stage: CelebrationStage<T>,
-    options: CelebrationQueueOptions = {},
+    options: CelebrationQueueOptions<T> = {},
   ) {
     this.durationMs = options.durationMs ?? 5_000;
     this.gapMs = options.gapMs ?? 600;
     this.maxPending = Math.max(1, options.maxPending ?? 20);
+    this.durationOf = options.durationOf;
   }
 
   /** The celebration on screen, if any. */
@@ -81,7 +85,7 @@ export class CelebrationQueue<T> {
     } catch (e) {
       console.error('celebration failed to show', e);
     }
-    this.timer = setTimeout(() => this.finish(), this.durationMs);
+    this.timer = setTimeout(() => this.finish(), this.durationOf?.(next) ?? this.durationMs);
   }
 
   private finish(): void {

@@ -119,3 +119,9 @@ const PERIOD_LABELS: Record<string, string> = {
 export function periodLabel(period: string | null | undefined): string {
   return PERIOD_LABELS[period ?? ''] ?? period ?? '';
 }
+
+/** A multiplier such as a handicap: up to two decimals (1.25 stays 1.25), no grouping needed. */
+export function formatFactor(value: number | null | undefined, locale?: string): string {
+  if (value == null || !Number.isFinite(value)) return '–';
+  return formatter(locale, 2).format(value);
+}

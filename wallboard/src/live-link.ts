@@ -8,7 +8,8 @@ import {
 } from '@microsoft/signalr';
 import { readConfig, type WallboardConfig } from './board-config';
 import { INVALID_LINK_RETRY_MS, retryDelayMs } from './retry';
-import type { BoardDelta, BoardSnapshot, Celebration } from './types';
+import { readMoment } from './moments';
+import type { BoardDelta, BoardSnapshot, Celebration, Moment } from './types';
 
 /** What the corner indicator (and the full-screen messages) show. */
 export type LinkStatus = 'connecting' | 'live' | 'reconnecting' | 'invalid';
@@ -17,6 +18,10 @@ export interface LiveLinkHandlers {
   onSnapshot(snapshot: BoardSnapshot): void;
   onDelta(delta: BoardDelta): void;
   onCelebration(celebration: Celebration): void;
+  /** A gamification moment pushed as it happens (`moment`). */
+  onMoment?(moment: Moment): void;
+  /** A team's moments of the day so far (the answer of `GetMoments`, read after each subscription). */
+  onMomentFeed?(teamId: string, feed: unknown): void;
   onStatus(status: LinkStatus): void;
   /** A board's definition: the answer of `OpenWallboard`, and every later change (`wallboardConfig`). */
   onConfig?(config: WallboardConfig): void;
@@ -33,9 +38,6 @@ export interface LiveLinkOptions {
    */
   board?: string | null;
 }
-
-/** Hub messages to a team's group that this page does not use (yet). */
-export const LATER_MESSAGES = ['moment'] as const;
 
 /**
  * True when the server refused the link itself (a bad or revoked token: 401/403 on negotiate),
@@ -96,9 +98,10 @@ export class LiveLink {
     this.connection.on('snapshot', (s: BoardSnapshot) => this.handlers.onSnapshot(s));
     this.connection.on('delta', (d: BoardDelta) => this.handlers.onDelta(d));
     this.connection.on('celebration', (c: Celebration) => this.handlers.onCelebration(c));
-    // Messages of features this page does not show yet (gamification moments): taken and dropped, so that the
-    // client does not warn about each of them.
-    for (const name of LATER_MESSAGES) this.connection.on(name, () => undefined);
+    this.connection.on('moment', (message: unknown) => {
+      const moment = readMoment(message);
+      if (moment) this.handlers.onMoment?.(moment);
+    });
     this.connection.on('wallboardConfig', (message: unknown) => {
       const config = readConfig(message);
       if (config) this.handlers.onConfig?.(config);
@@ -166,6 +169,15 @@ export class LiveLink {
     } else if (this.teams.includes(teamId)) {
       void this.subscribeOne(teamId).then(() => this.updateStatus());
     }
+  }
+
+  /**
+   * The team's contests to show (the answer of `GetCompetitions`), read on demand: standings are scored on the server
+   * at each call. Rejects while not connected, or when the server does not know the method (an older one).
+   */
+  async competitions(teamId: string): Promise<unknown> {
+    if (this.connection.state !== HubConnectionState.Connected) throw new Error('not connected');
+    return this.connection.invoke('GetCompetitions', teamId);
   }
 
   async stop(): Promise<void> {
@@ -246,6 +258,14 @@ export class LiveLink {
     try {
       await this.connection.invoke('SubscribeTeam', teamId);
       if (this.teams.includes(teamId)) this.subscribed.add(teamId);
+      // Moments pushed from now on come as `moment`; the day's earlier ones are read once. A server without the
+      // method (older) leaves the feed to what is pushed.
+      if (this.handlers.onMomentFeed) {
+        this.connection
+          .invoke('GetMoments', teamId)
+          .then((feed: unknown) => this.handlers.onMomentFeed?.(teamId, feed))
+          .catch((e: unknown) => console.warn(`GetMoments ${teamId} failed`, e));
+      }
     } catch (error) {
       if (this.stopped) return;
       this.subscribed.delete(teamId);

@@ -1,6 +1,9 @@
-/** The slides this wallboard knows. More (competitions, badges) come with the gamification work. */
-export const SLIDE_NAMES = ['leaderboard', 'pace'] as const;
+/** The slides this wallboard knows: the leaderboard, the team's pace, running competitions, today's badges and moments. */
+export const SLIDE_NAMES = ['leaderboard', 'pace', 'competitions', 'badges'] as const;
 export type SlideName = (typeof SLIDE_NAMES)[number];
+
+/** The slides shown when a link or a board names none (those a TV showed before competitions and badges). */
+export const DEFAULT_SLIDES: readonly SlideName[] = ['leaderboard', 'pace'];
 
 export interface WallboardOptions {
   teamId: string | null;
@@ -58,7 +61,7 @@ export function parseOptions(search: string): WallboardOptions {
     teamId: text('team'),
     boardId: text('board'),
     token,
-    slides: slides.length > 0 ? slides : [...SLIDE_NAMES],
+    slides: slides.length > 0 ? slides : [...DEFAULT_SLIDES],
     dwellSeconds,
     mock: token === null && ['1', 'true', 'yes'].includes((q.get('mock') ?? '').toLowerCase()),
     locale: validLocale,

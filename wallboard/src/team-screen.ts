@@ -1,17 +1,28 @@
 import { BoardStore } from './board-store';
+import { MomentFeed } from './moments';
 import type { SlideName } from './options';
+import type { Competition } from './types';
+import { CompetitionsView } from './view/competitions';
 import { el } from './view/dom';
 import { LeaderboardView } from './view/leaderboard';
+import { MomentsView } from './view/moments';
 import { PaceView } from './view/pace';
 
 /**
- * One team on the wallboard: its board (kept in step with the hub) and its slides, each a section of the page
- * that fades in when its turn comes. A board with several teams has one of these per team.
+ * One team on the wallboard: its board (kept in step with the hub), its moments of the day, its contests, and its
+ * slides, each a section of the page that fades in when its turn comes. A board with several teams has one of these
+ * per team.
  */
 export class TeamScreen {
   readonly store: BoardStore;
+  readonly moments = new MomentFeed();
+  competitions: Competition[] = [];
+  /** When the contests were last asked for (ms), so that a burst of deltas asks once. */
+  competitionsAskedAt = 0;
   readonly leaderboard: LeaderboardView;
   readonly pace: PaceView;
+  readonly competitionsView: CompetitionsView;
+  readonly momentsView: MomentsView;
   private readonly sections: Record<SlideName, HTMLElement>;
 
   constructor(
@@ -23,10 +34,19 @@ export class TeamScreen {
     this.store = new BoardStore(teamId, () => requestResync(teamId));
     const leaderboardBox = el('div', 'leaderboard');
     const paceBox = el('div', 'pace');
-    this.sections = { leaderboard: section(teamId, 'leaderboard', leaderboardBox), pace: section(teamId, 'pace', paceBox) };
-    host.append(this.sections.leaderboard, this.sections.pace);
+    const competitionsBox = el('div', 'competitions');
+    const badgesBox = el('div', 'badges');
+    this.sections = {
+      leaderboard: section(teamId, 'leaderboard', leaderboardBox),
+      pace: section(teamId, 'pace', paceBox),
+      competitions: section(teamId, 'competitions', competitionsBox),
+      badges: section(teamId, 'badges', badgesBox),
+    };
+    host.append(...Object.values(this.sections));
     this.leaderboard = new LeaderboardView(leaderboardBox, locale);
     this.pace = new PaceView(paceBox, locale);
+    this.competitionsView = new CompetitionsView(competitionsBox, locale);
+    this.momentsView = new MomentsView(badgesBox);
   }
 
   /** Shows one slide of this team (null: none of them). */
@@ -34,10 +54,26 @@ export class TeamScreen {
     for (const [name, e] of Object.entries(this.sections)) e.classList.toggle('active', name === slide);
   }
 
-  render(slide: SlideName): void {
+  render(slide: SlideName, nowMs: number = Date.now()): void {
     if (!this.store.hasBoard) return;
-    if (slide === 'leaderboard') this.leaderboard.render(this.store);
-    else this.pace.render(this.store);
+    switch (slide) {
+      case 'leaderboard':
+        this.leaderboard.render(this.store);
+        break;
+      case 'pace':
+        this.pace.render(this.store);
+        break;
+      case 'competitions':
+        this.competitionsView.render(this.competitions, (key) => this.metricName(key), nowMs);
+        break;
+      case 'badges':
+        this.momentsView.render(this.moments);
+        break;
+    }
+  }
+
+  metricName(key: string): string {
+    return this.store.metricDefs.find((d) => d.key === key)?.name ?? key;
   }
 
   /** Takes the team off the page. */

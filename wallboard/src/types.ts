@@ -75,3 +75,57 @@ export interface Celebration {
   value?: number | null;
   occurredAt?: string;
 }
+
+/** `moment`: one entry of a team's moments feed (badge, new leader, goal hit, deal, hot hand, competition won). */
+export interface Moment {
+  teamId: string;
+  kind: 'badge' | 'leader' | 'goal' | 'deal' | 'hotHand' | 'competition' | string;
+  repId: string;
+  name: string;
+  text: string;
+  /** Badge rule id, metric, or competition id. */
+  detail?: string | null;
+  value?: number | null;
+  occurredAt: string;
+}
+
+/** One line of a contest's standings (scores are handicap-adjusted). */
+export interface CompetitionStanding {
+  id: string;
+  name: string;
+  rank: number;
+  score: number;
+  reachedAt?: string | null;
+}
+
+/** One field of a rule change: `name`, `end`, `target` or `handicaps.{repId}`, from → to (as text). */
+export interface RuleChangeItem {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface RuleChange {
+  at: string;
+  by: string;
+  changes: RuleChangeItem[];
+}
+
+/** A contest as `GetCompetitions` (and `GET /api/competitions/{id}`) answers it. */
+export interface Competition {
+  id: string;
+  name: string;
+  teamId: string;
+  scope: 'reps' | 'teams' | string;
+  /** `points`, `attainment` or a metric key. */
+  by: string;
+  finish: 'most' | 'firstTo' | string;
+  target?: number | null;
+  start: string;
+  end: string;
+  handicaps: Record<string, number>;
+  status: 'upcoming' | 'running' | 'ending' | 'decided' | string;
+  winnerId: string | null;
+  standings: CompetitionStanding[];
+  ruleChanges: RuleChange[];
+}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rep, snapshot } from './test/boards';
+import { contest, moment } from './test/gamification';
 import { Wallboard, type PageElements } from './wallboard';
 
 function page(): PageElements {
@@ -71,6 +72,53 @@ describe('Wallboard', () => {
     expect(activeSlide(p)).toBe('amer/pace');
     expect(p.teamName.textContent).toBe('Americas AE');
     expect(document.documentElement.dataset['theme']).toBe('dark');
+  });
+
+  it('announces a badge earned once with a banner, and lists the day’s moments on the badges slide', () => {
+    const p = page();
+    const board = new Wallboard(p, 'en-US', { slides: ['badges'], dwellSeconds: 20 });
+    board.showTeams(['emea']);
+    board.handlers.onSnapshot(snapshot(1, [rep('anna', 1, 10)], 'emea'));
+    board.handlers.onMomentFeed!('emea', { teamId: 'emea', day: '2026-11-26', moments: [moment('goal', 'ben', 'Ben Okafor', 'Ben Okafor hit the Calls goal (60)', '09:30')] });
+    const badge = moment('badge', 'anna', 'Anna Berg', 'Anna Berg earned Comeback', '10:15', 'comeback');
+    board.handlers.onMoment!(badge);
+    board.handlers.onMoment!({ ...badge });
+    board.handlers.onMoment!({ ...badge, teamId: 'elsewhere' });
+    vi.advanceTimersByTime(1);
+
+    const banner = p.app.querySelector<HTMLElement>('.badge-banner')!;
+    expect(banner.hidden).toBe(false);
+    expect(banner.querySelector('.bb-action')!.textContent).toBe('earned Comeback');
+    expect(p.app.querySelector<HTMLElement>('.celebration')!.hidden).toBe(true);
+    expect([...p.slides.querySelectorAll('[data-team="emea"] .mo-row .mo-name')].map((e) => e.textContent)).toEqual(['Anna Berg', 'Ben Okafor']);
+    expect(p.slideTitle.textContent).toBe('Badges and moments · today');
+    // One banner for the one badge, gone after its few seconds (the duplicate played nothing).
+    vi.advanceTimersByTime(4_000 + 500);
+    expect(banner.hidden).toBe(true);
+    vi.advanceTimersByTime(10_000);
+    expect(banner.hidden).toBe(true);
+  });
+
+  it('asks for the contests while the competitions slide shows, once per burst of board changes', async () => {
+    const p = page();
+    const board = new Wallboard(p, 'en-US', { slides: ['competitions'], dwellSeconds: 20 });
+    const competitions = vi.fn(async (_teamId: string): Promise<unknown> => [contest()]);
+    board.attach({ resubscribe: vi.fn(), competitions });
+    board.showTeams(['emea']);
+    board.handlers.onSnapshot(snapshot(1, [rep('anna', 1, 10)], 'emea'));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(competitions).toHaveBeenCalledTimes(1);
+    expect(p.slides.querySelector('[data-team="emea"] .cp-title')!.textContent).toBe('Friday call sprint');
+    expect(p.slideTitle.textContent).toBe('Competitions');
+
+    for (let v = 1; v <= 5; v++) board.handlers.onDelta({ teamId: 'emea', version: v + 1, fromVersion: v, reps: [] });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(competitions).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(competitions).toHaveBeenCalledTimes(2);
+    // And by itself while it shows, for the time left.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(competitions).toHaveBeenCalledTimes(3);
   });
 
   it('does not restart the rotation when the same board comes again (a reconnect)', () => {

@@ -1,10 +1,12 @@
+import { announcementDuration, AnnouncementStage, type Announcement } from './announcements';
 import { playlist, type PlaylistItem, type Theme, type WallboardConfig } from './board-config';
 import { CelebrationQueue } from './celebration-queue';
+import { readCompetitions } from './competitions';
 import type { LinkStatus, LiveLinkHandlers } from './live-link';
 import type { SlideName } from './options';
 import { SlideRotation } from './rotation';
 import { TeamScreen } from './team-screen';
-import type { Celebration } from './types';
+import { BadgeBannerView } from './view/badge-banner';
 import { CelebrationView } from './view/celebration';
 import { setText } from './view/dom';
 
@@ -27,7 +29,15 @@ export interface PageElements {
 export interface TeamLink {
   resubscribe(teamId?: string): void;
   setTeams?(teamIds: readonly string[]): void;
+  /** The team's contests to show (`GetCompetitions`); a link without it (the demo data) shows none. */
+  competitions?(teamId: string): Promise<unknown>;
 }
+
+/** Contests are asked for at most this often per team while a burst of changes arrives. */
+export const COMPETITIONS_MIN_GAP_MS = 2_000;
+
+/** While the competitions slide shows, its standings (and time left) are refreshed at least this often. */
+export const COMPETITIONS_REFRESH_MS = 15_000;
 
 /** Time each leaderboard page stays when there are more reps than fit on one screen. */
 export const PAGE_DWELL_MS = 10_000;
@@ -41,7 +51,12 @@ const CONNECTING = {
   detail: 'The board appears as soon as the server answers.',
 };
 
-const SLIDE_TITLES: Record<SlideName, string> = { leaderboard: 'Leaderboard', pace: 'Team pace' };
+const SLIDE_TITLES: Record<SlideName, string> = {
+  leaderboard: 'Leaderboard · today',
+  pace: 'Team pace · today',
+  competitions: 'Competitions',
+  badges: 'Badges and moments · today',
+};
 
 export const STATUS_TEXT: Record<LinkStatus, string> = {
   connecting: 'Connecting',
@@ -57,7 +72,8 @@ export const STATUS_TEXT: Record<LinkStatus, string> = {
  */
 export class Wallboard {
   private readonly screens = new Map<string, TeamScreen>();
-  private readonly celebrations: CelebrationQueue<Celebration>;
+  private readonly celebrations: CelebrationQueue<Announcement>;
+  private readonly competitionTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly rotation: SlideRotation<PlaylistItem>;
   private current: PlaylistItem | null = null;
   private status: LinkStatus = 'connecting';
@@ -78,7 +94,10 @@ export class Wallboard {
       }
       return key;
     };
-    this.celebrations = new CelebrationQueue<Celebration>(new CelebrationView(page.app, metricName, locale));
+    const deals = new CelebrationView(page.app, (key) => (key === 'competition' ? 'Competition winner' : metricName(key)), locale);
+    this.celebrations = new CelebrationQueue<Announcement>(new AnnouncementStage(deals, new BadgeBannerView(page.app)), {
+      durationOf: announcementDuration,
+    });
     this.rotation = new SlideRotation<PlaylistItem>([], defaults.dwellSeconds * 1_000, (item) => this.show(item));
     setInterval(() => {
       const screen = this.current ? this.screens.get(this.current.teamId) : undefined;
@@ -87,6 +106,11 @@ export class Wallboard {
         this.render();
       }
     }, PAGE_DWELL_MS);
+    setInterval(() => {
+      if (this.current?.slide !== 'competitions') return;
+      this.refreshCompetitions(this.current.teamId);
+      this.render();
+    }, COMPETITIONS_REFRESH_MS);
   }
 
   /** The link the screens ask for fresh snapshots. */
@@ -100,15 +124,33 @@ export class Wallboard {
       const screen = this.screens.get(snapshot.teamId);
       if (screen?.store.applySnapshot(snapshot)) {
         this.updateMessage();
+        this.refreshCompetitions(snapshot.teamId);
         if (screen.teamId === this.current?.teamId) this.scheduleRender();
       }
     },
     onDelta: (delta) => {
       const screen = this.screens.get(delta.teamId);
-      if (screen?.store.applyDelta(delta) === 'applied' && screen.teamId === this.current?.teamId) this.scheduleRender();
+      if (screen?.store.applyDelta(delta) === 'applied') {
+        // A change of the board may move a contest's standings: ask again while they are on screen.
+        if (this.current?.slide === 'competitions') this.refreshCompetitions(this.current.teamId);
+        if (screen.teamId === this.current?.teamId) this.scheduleRender();
+      }
     },
     onCelebration: (c) => {
-      if (this.screens.has(c.teamId)) this.celebrations.enqueue(c);
+      if (this.screens.has(c.teamId)) this.celebrations.enqueue({ kind: 'deal', celebration: c });
+    },
+    onMoment: (m) => {
+      const screen = this.screens.get(m.teamId);
+      if (!screen?.moments.add(m)) return;
+      if (m.kind === 'badge') this.celebrations.enqueue({ kind: 'badge', moment: m });
+      if (m.kind === 'competition') this.refreshCompetitions(m.teamId);
+      if (screen.teamId === this.current?.teamId && this.current.slide === 'badges') this.scheduleRender();
+    },
+    onMomentFeed: (teamId, feed) => {
+      const screen = this.screens.get(teamId);
+      if (!screen) return;
+      screen.moments.replace(feed);
+      if (teamId === this.current?.teamId && this.current.slide === 'badges') this.scheduleRender();
     },
     onStatus: (s) => this.setStatus(s),
     onConfig: (config) => this.applyConfig(config),
@@ -126,6 +168,8 @@ export class Wallboard {
       if (teams.includes(teamId)) continue;
       screen.dispose();
       this.screens.delete(teamId);
+      clearTimeout(this.competitionTimers.get(teamId));
+      this.competitionTimers.delete(teamId);
     }
     for (const teamId of teams) {
       if (!this.screens.has(teamId)) {
@@ -174,8 +218,39 @@ export class Wallboard {
     this.updateMessage();
   }
 
+  /**
+   * Asks the server for a team's contests (scored at each call), at most once per {@link COMPETITIONS_MIN_GAP_MS}: a
+   * call within the gap is held and made once when the gap ends.
+   */
+  private refreshCompetitions(teamId: string): void {
+    const screen = this.screens.get(teamId);
+    const link = this.link;
+    if (!screen || !link?.competitions || this.competitionTimers.has(teamId)) return;
+    const wait = screen.competitionsAskedAt + COMPETITIONS_MIN_GAP_MS - Date.now();
+    if (wait > 0) {
+      this.competitionTimers.set(
+        teamId,
+        setTimeout(() => {
+          this.competitionTimers.delete(teamId);
+          this.refreshCompetitions(teamId);
+        }, wait),
+      );
+      return;
+    }
+    screen.competitionsAskedAt = Date.now();
+    link
+      .competitions(teamId)
+      .then((answer) => {
+        if (this.screens.get(teamId) !== screen) return;
+        screen.competitions = readCompetitions(answer);
+        if (this.current?.teamId === teamId && this.current.slide === 'competitions') this.scheduleRender();
+      })
+      .catch((e: unknown) => console.warn(`GetCompetitions ${teamId} failed`, e));
+  }
+
   private show(item: PlaylistItem | null): void {
     this.current = item;
+    if (item?.slide === 'competitions') this.refreshCompetitions(item.teamId);
     for (const screen of this.screens.values()) screen.show(item && item.teamId === screen.teamId ? item.slide : null);
     this.updateMessage();
     this.render();
@@ -206,7 +281,7 @@ export class Wallboard {
     const screen = this.current ? this.screens.get(this.current.teamId) : undefined;
     const teamName = screen?.store.hasBoard ? screen.store.teamName : '';
     setText(this.page.teamName, teamName);
-    setText(this.page.slideTitle, this.current ? `${SLIDE_TITLES[this.current.slide]} · today` : '');
+    setText(this.page.slideTitle, this.current ? SLIDE_TITLES[this.current.slide] : '');
     const title = this.config?.title ?? '';
     this.page.boardTitle.hidden = title === '' || title === teamName;
     setText(this.page.boardTitle, title);

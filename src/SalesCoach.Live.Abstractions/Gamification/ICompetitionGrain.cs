@@ -9,6 +9,12 @@ public interface ICompetitionGrain : IGrainWithStringKey
     /// <summary>Creates the contest; false when the id is taken.</summary>
     Task<bool> CreateAsync(CompetitionSpec spec);
 
+    /// <summary>
+    /// Changes a running contest's rules (name, end, first-to target, handicaps) and logs the change with who made it.
+    /// A new end moves the end reminder with it; a decided or ended contest refuses.
+    /// </summary>
+    Task<CompetitionChangeOutcome> ChangeAsync(CompetitionChange change);
+
     /// <summary>The live standings JSON, or null for an unknown id.</summary>
     Task<byte[]?> GetAsync();
 }

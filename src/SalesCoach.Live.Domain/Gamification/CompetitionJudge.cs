@@ -9,7 +9,8 @@ namespace SalesCoach.Live.Domain.Gamification;
 /// </summary>
 public static class CompetitionJudge
 {
-    public static CompetitionResult Judge(Competition contest, Organization org, IEnumerable<ScoredActivity> activities, DateTimeOffset at)
+    /// <param name="attainment">How attainment weighs and caps goals (the defaults when null).</param>
+    public static CompetitionResult Judge(Competition contest, Organization org, IEnumerable<ScoredActivity> activities, DateTimeOffset at, AttainmentSettings? attainment = null)
     {
         var until = at < contest.End ? at : contest.End;
         var members = contest.Participants.ToDictionary(p => p, p => RepsOf(contest, org, p), StringComparer.Ordinal);
@@ -50,7 +51,7 @@ public static class CompetitionJudge
         {
             foreach (var rep in repScores.Keys.ToList())
             {
-                repScores[rep] = AttainmentOf(contest, org, rep, counts.GetValueOrDefault(rep), until) * HandicapOf(contest, rep);
+                repScores[rep] = AttainmentOf(contest, org, rep, counts.GetValueOrDefault(rep), until, attainment) * HandicapOf(contest, rep);
             }
         }
 
@@ -89,7 +90,7 @@ public static class CompetitionJudge
     private static string NameOf(Competition contest, Organization org, string participant) =>
         (contest.Scope == CompetitionScope.Teams ? org.FindTeam(participant)?.Name : org.FindRep(participant)?.Name) ?? participant;
 
-    private static double AttainmentOf(Competition contest, Organization org, string repId, Dictionary<string, long>? counts, DateTimeOffset until)
+    private static double AttainmentOf(Competition contest, Organization org, string repId, Dictionary<string, long>? counts, DateTimeOffset until, AttainmentSettings? settings)
     {
         var rep = org.FindRep(repId)!;
         var calendar = org.TeamOf(rep).Calendar;
@@ -100,6 +101,6 @@ public static class CompetitionJudge
             var expected = length > TimeSpan.Zero ? g.Target * (gone / length) : 0;
             return new GoalAttainment(g.Metric, counts?.GetValueOrDefault(g.Metric) ?? 0, expected);
         });
-        return Attainment.Score(goals) ?? 0;
+        return Attainment.Score(goals, settings) ?? 0;
     }
 }

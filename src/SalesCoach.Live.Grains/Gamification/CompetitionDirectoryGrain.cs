@@ -2,7 +2,10 @@ using SalesCoach.Live.Abstractions.Gamification;
 
 namespace SalesCoach.Live.Grains.Gamification;
 
-/// <summary>A team's list of contests; a contest adds itself when it is created (adding twice changes nothing).</summary>
+/// <summary>
+/// A team's list of contests; a contest adds itself when it is created and again when its name or end changes (adding
+/// the same listing twice changes nothing).
+/// </summary>
 [GrainType("competition-directory")]
 public sealed class CompetitionDirectoryGrain(
     [PersistentState("competitionDirectory", "store")] IPersistentState<CompetitionDirectoryState> state)
@@ -10,12 +13,20 @@ public sealed class CompetitionDirectoryGrain(
 {
     public async Task AddAsync(CompetitionListing listing)
     {
-        if (state.State.Entries.Any(e => e.Id == listing.Id))
+        if (state.State.Entries.Find(e => e.Id == listing.Id) is { } entry)
         {
-            return;
+            if (entry.Name == listing.Name && entry.Start == listing.Start && entry.End == listing.End)
+            {
+                return;
+            }
+
+            (entry.Name, entry.Start, entry.End) = (listing.Name, listing.Start, listing.End);
+        }
+        else
+        {
+            state.State.Entries.Add(new CompetitionDirectoryEntry { Id = listing.Id, Name = listing.Name, Start = listing.Start, End = listing.End });
         }
 
-        state.State.Entries.Add(new CompetitionDirectoryEntry { Id = listing.Id, Name = listing.Name, Start = listing.Start, End = listing.End });
         await state.WriteStateAsync();
     }
 

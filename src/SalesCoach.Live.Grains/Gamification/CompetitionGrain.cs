@@ -20,7 +20,8 @@ public sealed class CompetitionGrain(
     Organization org,
     IActivityLog log,
     TimeProvider clock,
-    ILogger<CompetitionGrain> logger)
+    ILogger<CompetitionGrain> logger,
+    GamificationSettings? settings = null)
     : Grain, ICompetitionGrain, IRemindable
 {
     public const string EndReminder = "competition-end";
@@ -54,10 +55,116 @@ public sealed class CompetitionGrain(
         };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICompetitionDirectoryGrain>(spec.TeamId).AddAsync(new CompetitionListing(spec.Id, spec.Name, spec.Start, spec.End));
-        var due = spec.End - clock.GetUtcNow();
-        await this.RegisterOrUpdateReminder(EndReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), ReminderPeriod);
+        await RegisterEndReminderAsync(spec.End, clock.GetUtcNow());
         logger.LogInformation("Competition {CompetitionId} created, ends {End}", spec.Id, spec.End);
         return true;
+    }
+
+    public async Task<CompetitionChangeOutcome> ChangeAsync(CompetitionChange change)
+    {
+        if (!state.RecordExists)
+        {
+            return CompetitionChangeOutcome.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        if (State.Decided || now >= State.End)
+        {
+            return CompetitionChangeOutcome.Finished;
+        }
+
+        var calendar = org.FindTeam(State.TeamId)!.Calendar;
+        var items = new List<RuleChangeItem>();
+        if (change.Name is { } name && name != State.Name)
+        {
+            items.Add(new RuleChangeItem { Field = "name", From = State.Name, To = name });
+        }
+
+        var oldEnd = State.End;
+        if (change.End is { } end && end != State.End)
+        {
+            if (end <= State.Start || end <= now)
+            {
+                return CompetitionChangeOutcome.EndNotAllowed;
+            }
+
+            items.Add(new RuleChangeItem { Field = "end", From = Instant(calendar, State.End), To = Instant(calendar, end) });
+        }
+
+        if (change.Target is { } target && State.Finish == "firstTo" && target != State.Target)
+        {
+            items.Add(new RuleChangeItem { Field = "target", From = Number(State.Target), To = Number(target) });
+        }
+
+        foreach (var (repId, handicap) in change.Handicaps ?? [])
+        {
+            // A handicap of 1 is no handicap: it is removed, so that the contest reads as if it never had one.
+            double? before = State.Handicaps.TryGetValue(repId, out var h) ? h : null;
+            double? after = handicap == 1d ? null : handicap;
+            if (before != after)
+            {
+                items.Add(new RuleChangeItem { Field = $"handicaps.{repId}", From = before is { } b ? Number(b) : null, To = after is { } a ? Number(a) : null });
+            }
+        }
+
+        if (items.Count == 0)
+        {
+            return CompetitionChangeOutcome.Unchanged;
+        }
+
+        var newEnd = change.End ?? State.End;
+
+        // The reminder moves with the end. An earlier end is registered before the state is written, a later one after:
+        // whichever write fails, the reminder that remains fires no later than the stored end, finds the contest not
+        // yet over (or over) by the stored end, and keeps ticking every minute until it decides, exactly once.
+        if (newEnd < oldEnd)
+        {
+            await RegisterEndReminderAsync(newEnd, now);
+        }
+
+        foreach (var item in items)
+        {
+            switch (item.Field)
+            {
+                case "name":
+                    State.Name = change.Name!;
+                    break;
+                case "end":
+                    State.End = newEnd;
+                    break;
+                case "target":
+                    State.Target = change.Target!.Value;
+                    break;
+                default:
+                    var repId = item.Field["handicaps.".Length..];
+                    if (item.To is null)
+                    {
+                        State.Handicaps.Remove(repId);
+                    }
+                    else
+                    {
+                        State.Handicaps[repId] = change.Handicaps![repId];
+                    }
+
+                    break;
+            }
+        }
+
+        State.RuleChanges.Add(new RuleChangeEntry { At = now, By = change.ChangedBy, Changes = items });
+        await state.WriteStateAsync();
+        if (newEnd > oldEnd)
+        {
+            await RegisterEndReminderAsync(newEnd, now);
+        }
+
+        if (items.Exists(i => i.Field is "name" or "end"))
+        {
+            await GrainFactory.GetGrain<ICompetitionDirectoryGrain>(State.TeamId).AddAsync(new CompetitionListing(State.Id, State.Name, State.Start, State.End));
+        }
+
+        logger.LogInformation(
+            "Competition {CompetitionId} rules changed by {ChangedBy}: {Fields}", State.Id, change.ChangedBy, string.Join(", ", items.Select(i => i.Field)));
+        return CompetitionChangeOutcome.Changed;
     }
 
     public async Task<byte[]?> GetAsync()
@@ -129,6 +236,16 @@ public sealed class CompetitionGrain(
         }
     }
 
+    private Task RegisterEndReminderAsync(DateTimeOffset end, DateTimeOffset now)
+    {
+        var due = end - now;
+        return this.RegisterOrUpdateReminder(EndReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), ReminderPeriod);
+    }
+
+    private static string Instant(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset instant) => BoardJson.FormatInstant(calendar.ToLocal(instant));
+
+    private static string Number(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task UnregisterAsync()
     {
         if (await this.GetReminder(EndReminder) is { } reminder)
@@ -148,7 +265,7 @@ public sealed class CompetitionGrain(
         var activities = until >= contest.Start
             ? await log.ReadByOccurrenceAsync(repIds, contest.Start, until)
             : [];
-        var result = CompetitionJudge.Judge(contest, org, activities.Select(a => new ScoredActivity(a.RepId, a.OccurredAt, a.Type, a.Quantity)), at);
+        var result = CompetitionJudge.Judge(contest, org, activities.Select(a => new ScoredActivity(a.RepId, a.OccurredAt, a.Type, a.Quantity)), at, (settings ?? GamificationSettings.Default).Attainment);
         return State.Decided ? result with { Decided = true, WinnerId = State.WinnerId } : result;
     }
 

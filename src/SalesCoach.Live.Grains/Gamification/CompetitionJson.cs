@@ -66,6 +66,29 @@ public static class CompetitionJson
             }
 
             w.WriteEndArray();
+
+            // Rule changes while it ran (fairness: everyone can see what moved and who moved it), oldest first.
+            w.WriteStartArray("ruleChanges");
+            foreach (var change in s.RuleChanges)
+            {
+                w.WriteStartObject();
+                w.WriteString("at", BoardJson.FormatInstant(calendar.ToLocal(change.At)));
+                w.WriteString("by", change.By);
+                w.WriteStartArray("changes");
+                foreach (var item in change.Changes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("field", item.Field);
+                    w.WriteString("from", item.From);
+                    w.WriteString("to", item.To);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 

@@ -35,4 +35,7 @@ public sealed class CompetitionState
     public double? WinnerScore { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>Every change of the rules while the contest ran, oldest first (a state written before it had none).</summary>
+    public List<RuleChangeEntry> RuleChanges { get; set; } = [];
 }

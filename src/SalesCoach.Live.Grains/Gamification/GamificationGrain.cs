@@ -21,7 +21,8 @@ public sealed class GamificationGrain(
     [PersistentState("teamGamification", "store")] IPersistentState<GamificationState> state,
     Organization org,
     TimeProvider clock,
-    ILogger<GamificationGrain> logger)
+    ILogger<GamificationGrain> logger,
+    GamificationSettings? settings = null)
     : Grain, ITeamGamificationGrain
 {
     /// <summary>Days of counts kept per rep (covers an ISO week and the recent days a personal best compares with).</summary>
@@ -35,6 +36,8 @@ public sealed class GamificationGrain(
     /// activities are counted once; awards and moments are written before they are pushed.
     /// </summary>
     public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(5);
+
+    private readonly GamificationSettings _settings = settings ?? GamificationSettings.Default;
 
     private bool _dirty;
 
@@ -172,7 +175,7 @@ public sealed class GamificationGrain(
 
         rs.Recent.Add(new TimedEntry { At = activity.OccurredAt, Metric = activity.Type, Quantity = activity.Quantity });
         var latest = rs.Recent.Max(e => e.At);
-        rs.Recent.RemoveAll(e => latest - e.At >= HotHand.Default.Window);
+        rs.Recent.RemoveAll(e => latest - e.At >= _settings.HotHand.Window);
 
         if (activity.Quantity <= 0)
         {
@@ -189,11 +192,11 @@ public sealed class GamificationGrain(
         }
 
         if (live && !rs.HotDays.Contains(dayKey)
-            && HotHand.Default.IsHot(rs.Recent.Select(e => new TimedActivity(e.At, e.Metric, e.Quantity)), activity.OccurredAt))
+            && _settings.HotHand.IsHot(rs.Recent.Select(e => new TimedActivity(e.At, e.Metric, e.Quantity)), activity.OccurredAt))
         {
             rs.HotDays.Add(dayKey);
-            var window = HotHand.Default.Window.TotalMinutes.ToString(CultureInfo.InvariantCulture);
-            moments.Add(new Moment(MomentKinds.HotHand, rep.Id, rep.Name, $"{rep.Name} is on fire: {HotHand.Default.Count} in {window} minutes", null, HotHand.Default.Count, at));
+            var window = _settings.HotHand.Window.TotalMinutes.ToString(CultureInfo.InvariantCulture);
+            moments.Add(new Moment(MomentKinds.HotHand, rep.Id, rep.Name, $"{rep.Name} is on fire: {_settings.HotHand.Count} in {window} minutes", null, _settings.HotHand.Count, at));
         }
 
         if (live && org.FindMetric(activity.Type) is { Celebrate: true } celebrated)
@@ -215,7 +218,7 @@ public sealed class GamificationGrain(
             dayGoals.ToDictionary(g => g.Key, g => Pace.Evaluate(g.Value, counts.GetValueOrDefault(g.Key), progress).Status, StringComparer.Ordinal),
             rs.AtRisk.Where(m => m.StartsWith(dayKey + "|", StringComparison.Ordinal)).Select(m => m[(dayKey.Length + 1)..]).ToHashSet(StringComparer.Ordinal));
         var awarded = rs.Badges.Select(b => BadgeBook.KeyOf(b.RuleId, rep.Id, b.PeriodKey)).ToHashSet(StringComparer.Ordinal);
-        foreach (var award in BadgeBook.Evaluate(BadgeRules.Default, context, day, awarded))
+        foreach (var award in BadgeBook.Evaluate(_settings.Badges, context, day, awarded))
         {
             rs.Badges.Add(new BadgeEntry { RuleId = award.RuleId, Name = award.Name, PeriodKey = award.PeriodKey, EarnedAt = award.EarnedAt });
             if (live)

@@ -55,6 +55,14 @@ public static class AccountsExtensions
             o.Scope.Add("profile");
             o.Scope.Add("email");
             o.MapInboundClaims = false;
+            o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            o.Events.OnRemoteFailure = context =>
+            {
+                // Refused (no account for the e-mail) or failed at the identity provider: back to the sign-in page.
+                context.Response.Redirect($"{AccountEndpoints.LoginPath}?error=sso");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
             o.Events.OnTokenValidated = async context =>
             {
                 var email = context.Principal?.FindFirst(settings.EmailClaim)?.Value;

@@ -19,6 +19,9 @@ public sealed class OidcOptions
     /// <summary>The claim holding the e-mail address (default <c>email</c>).</summary>
     public string EmailClaim { get; set; } = "email";
 
+    /// <summary>Refuse an identity provider whose metadata is not on https (default true; only a test turns it off).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The name on the sign-in page's button.</summary>
     public string DisplayName { get; set; } = "single sign-on";
 

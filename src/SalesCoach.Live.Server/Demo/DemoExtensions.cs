@@ -62,6 +62,9 @@ public static class DemoExtensions
                 Console.WriteLine($"  Wallboard {team.Name,-20} {address}/wallboard/?team={team.Id}&token={demoKey.Value}");
             }
 
+            // The demo runs sprints and awards badges: one link that rotates through all four slides shows them.
+            Console.WriteLine($"  All slides ({org.Teams[0].Name}): {address}/wallboard/?team={org.Teams[0].Id}&slides=leaderboard,pace,competitions,badges&token={demoKey.Value}");
+
             Console.WriteLine($"  Board API: curl -H 'X-Api-Key: {demoKey.Value}' {address}/api/teams/{org.Teams[0].Id}/board");
             Console.WriteLine();
         });

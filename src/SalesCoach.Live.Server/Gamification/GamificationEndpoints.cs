@@ -15,6 +15,18 @@ public static partial class GamificationEndpoints
     /// <summary>The longest contest a manager can create.</summary>
     public static readonly TimeSpan LongestContest = TimeSpan.FromDays(92);
 
+    /// <summary>
+    /// The <c>Gamification</c> settings (attainment cap and weights, hot hand, badge table), read and checked now, so that a
+    /// bad setting stops start-up with a message naming the key.
+    /// </summary>
+    public static WebApplicationBuilder AddGamification(this WebApplicationBuilder builder)
+    {
+        // The org is registered as an instance by AddOrg (before this); its metrics check the metric keys of the settings.
+        var org = builder.Services.LastOrDefault(s => s.ServiceType == typeof(Organization))?.ImplementationInstance as Organization;
+        builder.Services.AddSingleton(GamificationOptions.Read(builder.Configuration, org));
+        return builder;
+    }
+
     public static WebApplication MapGamification(this WebApplication app)
     {
         var read = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ReadPolicy);
@@ -42,10 +54,17 @@ public static partial class GamificationEndpoints
             .WithSummary("Create a time-boxed competition (managers).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapPatch("/api/competitions/{id}", ChangeCompetitionAsync)
+            .RequireAuthorization(SecurityExtensions.CoachPolicy)
+            .WithSummary("Change a running competition's name, end, first-to target or handicaps; the change is logged with who made it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<IResult> ScorecardAsync(string teamId, string? period, string? by, Organization org, IActivityLog log, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ScorecardAsync(string teamId, string? period, string? by, Organization org, IActivityLog log, GamificationSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (org.FindTeam(teamId) is not { } team)
         {
@@ -57,11 +76,11 @@ public static partial class GamificationEndpoints
             return invalid;
         }
 
-        var card = await BuildAsync(org, log, team, Period(period), by ?? "points", clock.GetUtcNow(), cancellationToken);
+        var card = await BuildAsync(org, log, team, Period(period), by ?? "points", clock.GetUtcNow(), settings.Attainment, cancellationToken);
         return Results.Bytes(GamificationJson.Scorecard(card, by ?? "points"), "application/json");
     }
 
-    private static async Task<IResult> TeamsAsync(string? period, string? by, Organization org, IActivityLog log, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> TeamsAsync(string? period, string? by, Organization org, IActivityLog log, GamificationSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ParseQuery(org, period, by) is { } invalid)
         {
@@ -72,7 +91,7 @@ public static partial class GamificationEndpoints
         var cards = new List<Scorecard>();
         foreach (var team in org.Teams)
         {
-            cards.Add(await BuildAsync(org, log, team, Period(period), by ?? "points", now, cancellationToken));
+            cards.Add(await BuildAsync(org, log, team, Period(period), by ?? "points", now, settings.Attainment, cancellationToken));
         }
 
         var standings = Leaderboard.CompareTeams(cards);
@@ -258,6 +277,107 @@ public static partial class GamificationEndpoints
         return Results.Created($"/api/competitions/{id}", created.RootElement.Clone());
     }
 
+    private static async Task<IResult> ChangeCompetitionAsync(
+        string id, CompetitionChangeRequest? request, HttpContext http, Organization org, IGrainFactory grains, TimeProvider clock, TeamAccess access)
+    {
+        var grain = grains.GetGrain<ICompetitionGrain>(id);
+        if (!IdPattern().IsMatch(id) || await grain.GetAsync() is not { } json)
+        {
+            return NotFound($"unknown competition '{id}'");
+        }
+
+        using var current = System.Text.Json.JsonDocument.Parse(json);
+        var contest = current.RootElement;
+        var team = org.FindTeam(contest.GetProperty("teamId").GetString()!)!;
+        if (!access.CanCoachTeam(http.User, team.Id))
+        {
+            // As for creating one: a manager changes the contests of the teams they manage; admins any.
+            return Results.Problem(detail: $"your account may not change contests of team '{team.Id}'", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
+        if (contest.GetProperty("status").GetString() is "decided" or "ending")
+        {
+            return Finished(id);
+        }
+
+        if (request is null || (request.Name, request.End, request.Target, request.Handicaps) is (null, null, null, null))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["name at least one of name, end, target, handicaps"] });
+        }
+
+        var start = contest.GetProperty("start").GetDateTimeOffset();
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200))
+        {
+            errors["name"] = ["must be 1 to 200 characters"];
+        }
+
+        DateTimeOffset? end = null;
+        if (request.End is not null && ParseInstant(request.End, team.Calendar, "end", errors) is { } e)
+        {
+            if (e <= start)
+            {
+                errors["end"] = ["must be after start"];
+            }
+            else if (e <= now)
+            {
+                errors["end"] = ["must be in the future"];
+            }
+            else if (e - start > LongestContest)
+            {
+                errors["end"] = ["a contest lasts at most 92 days"];
+            }
+
+            end = e;
+        }
+
+        if (request.Target is { } target && (contest.GetProperty("finish").GetString() != "firstTo" || target is not (> 0 and < 1e9)))
+        {
+            errors["target"] = ["only a firstTo contest has a target, above 0"];
+        }
+
+        var participantReps = contest.GetProperty("standings").EnumerateArray()
+            .Select(s => s.GetProperty("id").GetString()!)
+            .SelectMany(p => contest.GetProperty("scope").GetString() == "teams" ? org.FindTeam(p)?.Reps.Select(r => r.Id) ?? [] : [p])
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (rep, handicap) in request.Handicaps ?? [])
+        {
+            if (!participantReps.Contains(rep))
+            {
+                errors[$"handicaps.{rep}"] = ["must be a rep taking part"];
+            }
+            else if (handicap is not (> 0 and <= 5))
+            {
+                errors[$"handicaps.{rep}"] = ["must be a multiplier above 0 and at most 5"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The change is not valid; nothing was changed.");
+        }
+
+        var changedBy = http.User.Identity?.Name is { Length: > 0 } name ? name : "unknown";
+        var change = new CompetitionChange(changedBy, request.Name?.Trim(), end, request.Target, request.Handicaps is null ? null : new(request.Handicaps, StringComparer.Ordinal));
+        switch (await grain.ChangeAsync(change))
+        {
+            case CompetitionChangeOutcome.NotFound:
+                return NotFound($"unknown competition '{id}'");
+            case CompetitionChangeOutcome.Finished:
+                return Finished(id);
+            case CompetitionChangeOutcome.EndNotAllowed:
+                // The contest or the clock moved between the check above and the grain's own.
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["end"] = ["must be after start and in the future"] });
+        }
+
+        using var changed = System.Text.Json.JsonDocument.Parse(await grain.GetAsync() ?? []);
+        return Results.Ok(changed.RootElement.Clone());
+    }
+
+    private static IResult Finished(string id) =>
+        Results.Problem(detail: $"competition '{id}' has ended; its rules are final", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
     private static DateTimeOffset? ParseInstant(string? text, Domain.Calendar.WorkingCalendar calendar, string field, Dictionary<string, string[]> errors)
     {
         if (text is not null)
@@ -278,7 +398,7 @@ public static partial class GamificationEndpoints
         return null;
     }
 
-    private static async Task<Scorecard> BuildAsync(Organization org, IActivityLog log, Team team, GoalPeriod period, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Scorecard> BuildAsync(Organization org, IActivityLog log, Team team, GoalPeriod period, string by, DateTimeOffset now, AttainmentSettings attainment, CancellationToken cancellationToken)
     {
         var range = team.Calendar.PeriodAt(period, now);
         var ledgers = team.Reps.ToDictionary(r => r.Id, _ => new RepLedger(), StringComparer.Ordinal);
@@ -294,7 +414,7 @@ public static partial class GamificationEndpoints
             "attainment" => ScoreBasis.Attainment,
             _ => ScoreBasis.Metric,
         };
-        return ScorecardBuilder.Build(team, org.Metrics, rep => ledgers.GetValueOrDefault(rep.Id), period, now, basis, basis == ScoreBasis.Metric ? by : null);
+        return ScorecardBuilder.Build(team, org.Metrics, rep => ledgers.GetValueOrDefault(rep.Id), period, now, basis, basis == ScoreBasis.Metric ? by : null, attainment);
     }
 
     private static GoalPeriod Period(string? period) => GoalPeriodNames.TryParse(period ?? "day", out var p) ? p : GoalPeriod.Day;

@@ -36,6 +36,7 @@ public static class SalesCoachExtensions
         builder.AddBoards();
         builder.AddCoaching();
         builder.AddAudit();
+        builder.AddGamification();
         builder.AddLive();
         builder.AddWallboards();
         builder.AddDemo();

@@ -128,6 +128,25 @@ public sealed class LiveHub(
         await Clients.Caller.SendAsync("coaching", document.RootElement.Clone());
     }
 
+    /// <summary>
+    /// The team's contests a wallboard shows (running, starting today, ended today), each with its standings and rule
+    /// changes, as <c>GET /api/competitions/{id}</c> answers them. Standings are scored from the log on every call, so
+    /// the TV asks when its board changes and while it shows them.
+    /// </summary>
+    public async Task<JsonElement> GetCompetitions(string teamId)
+    {
+        var team = await VisibleTeamAsync(teamId);
+        return await Gamification.CompetitionShowcase.ReadAsync(grains, team, time.GetUtcNow());
+    }
+
+    /// <summary>Today's moments of a team, as <c>GET /api/teams/{teamId}/moments</c>; later ones come as <c>moment</c>.</summary>
+    public async Task<JsonElement> GetMoments(string teamId)
+    {
+        var team = await VisibleTeamAsync(teamId);
+        using var document = JsonDocument.Parse(await grains.GetGrain<Abstractions.Gamification.ITeamGamificationGrain>(team.Id).GetMomentsAsync());
+        return document.RootElement.Clone();
+    }
+
     public Task UnsubscribeCoaching(string teamId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CoachingGroup(teamId));
 
     public Task Unsubscribe(string teamId)
@@ -197,6 +216,29 @@ public sealed class LiveHub(
         }
 
         throw new HubException("No free pairing code was found; try again.");
+    }
+
+    /// <summary>
+    /// A team this connection may see, as for <see cref="SubscribeTeam"/> (a board token: its board's teams; a person: the
+    /// teams their account gives them), or a <see cref="HubException"/>.
+    /// </summary>
+    private async Task<Team> VisibleTeamAsync(string teamId)
+    {
+        EnsureReader();
+        var team = org.FindTeam(teamId) ?? throw new HubException($"Unknown team '{teamId}'.");
+        if (BoardClaims.BoardOf(Context.User) is { } boardId)
+        {
+            if (!(await wallboards.TeamsOfAsync(boardId, Context.ConnectionAborted)).Contains(teamId, StringComparer.Ordinal))
+            {
+                throw new HubException($"This board may not show team '{teamId}'.");
+            }
+        }
+        else if (AccountClaims.IsPerson(Context.User) && !access.CanSeeTeam(Context.User!, teamId))
+        {
+            throw new HubException($"Your account may not see team '{teamId}'.");
+        }
+
+        return team;
     }
 
     // A pairing connection has no scope at all; everything but StartPairing needs read.

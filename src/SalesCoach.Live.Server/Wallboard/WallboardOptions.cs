@@ -3,8 +3,14 @@ namespace SalesCoach.Live.Server.Wallboard;
 /// <summary>The values a board definition may take, and its defaults.</summary>
 public static class WallboardOptions
 {
-    /// <summary>The slides the wallboard knows. New ones (competitions, badges) are added here as the TV learns them.</summary>
-    public static readonly IReadOnlyList<string> Slides = ["leaderboard", "pace"];
+    /// <summary>
+    /// The slides the wallboard knows: the leaderboard, the team's pace, the running competitions' standings, and
+    /// today's badges and other moments. New ones are added here as the TV learns them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Slides = ["leaderboard", "pace", "competitions", "badges"];
+
+    /// <summary>The slides of a board whose definition names none (those boards had before the gamification slides).</summary>
+    public static readonly IReadOnlyList<string> DefaultSlides = ["leaderboard", "pace"];
 
     /// <summary>The themes of the wallboard; the first is the default.</summary>
     public static readonly IReadOnlyList<string> Themes = ["dark", "light"];

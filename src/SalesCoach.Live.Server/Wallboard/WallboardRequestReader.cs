@@ -100,7 +100,7 @@ public sealed class WallboardRequestReader(Organization org)
         }
 
         var board = new WallboardDefinition(
-            id ?? IdFromTitle(title!), title!, teams!, slides ?? WallboardOptions.Slides, dwell, theme);
+            id ?? IdFromTitle(title!), title!, teams!, slides ?? WallboardOptions.DefaultSlides, dwell, theme);
         return (board, []);
     }
 

@@ -49,6 +49,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
         { "GET", "/api/teams/alpha/moments", Anyone, "R P M D" },
         { "GET", "/api/teams/alpha/competitions", Anyone, "R P M D" },
         { "POST", "/api/competitions", """{"teamId":"alpha"}""", "M D" },
+        { "PATCH", "/api/competitions/matrix-contest", "{}", "M D" },
         { "POST", "/api/activities", "[]", "I D" },
         { "DELETE", "/api/activities/no-such-activity", Anyone, "I D" },
         { "GET", "/api/wallboards", Anyone, "D" },
@@ -67,6 +68,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
         { "SubscribeTeam", "other", "R O D" },
         { "SubscribeCoaching", "alpha", "R M D" },
         { "SubscribeCoaching", "other", "R O D" },
+        { "GetCompetitions", "alpha", "R B P M D" },
+        { "GetCompetitions", "other", "R O D" },
+        { "GetMoments", "alpha", "R B P M D" },
+        { "GetMoments", "other", "R O D" },
     };
 
     [Theory]
@@ -163,6 +168,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
             var board = await App.Client(SalesCoachApp.AdminKey).PostAsJsonAsync("/api/wallboards", new { id = "matrix", title = "Matrix", teams = new[] { "alpha" } });
             board.EnsureSuccessStatusCode();
             (_boardToken, _) = await BoardScreen.PairAsync(App, "matrix");
+            var contest = await App.Client(SalesCoachApp.AdminKey).PostAsJsonAsync("/api/competitions", new
+            {
+                id = "matrix-contest", name = "Matrix sprint", teamId = "alpha", participants = new[] { "anna", "ben" }, by = "call",
+                start = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                end = DateTimeOffset.UtcNow.AddHours(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            contest.EnsureSuccessStatusCode();
 
             _clients[Caller.Anonymous] = App.Client(null);
             _clients[Caller.IngestKey] = App.Client(SalesCoachApp.IngestKey);

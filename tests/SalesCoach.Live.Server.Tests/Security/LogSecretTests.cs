@@ -7,11 +7,14 @@ using Serilog.Events;
 
 namespace SalesCoach.Live.Server.Tests.Security;
 
-/// <summary>No API key reaches a log line, whichever way it was sent (header, bearer, hub query string).</summary>
+/// <summary>
+/// No secret reaches a log line: API keys however they were sent (header, bearer, hub query string), passwords (right,
+/// wrong, new), keys made at run time, and sign-in cookies.
+/// </summary>
 public sealed class LogSecretTests
 {
     [Fact]
-    public async Task Keys_sent_in_headers_and_hub_query_strings_never_appear_in_any_log_line()
+    public async Task Keys_passwords_and_cookies_never_appear_in_any_log_line()
     {
         var sink = new CapturingSink();
         using var app = new SalesCoachApp(services: s => s.AddSingleton<ILogEventSink>(sink));
@@ -27,9 +30,22 @@ public sealed class LogSecretTests
             await hub.InvokeAsync("SubscribeTeam", "live");
         }
 
+        await People.CreateAsync(app, "logged-admin", "admin");
+        var (admin, cookies) = await People.SignInAsync(app, "logged-admin");
+        await app.Client(null).PostAsync("/api/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { userName = "logged-admin", password = "wrong-password-secret-77" }));
+        await admin.PutAsync("/api/admin/users/logged-admin", System.Net.Http.Json.JsonContent.Create(new { displayName = "A", role = "admin", password = "new-password-secret-88" }));
+        var created = await admin.PostAsync("/api/admin/api-keys", System.Net.Http.Json.JsonContent.Create(new { name = "logged", scopes = new[] { "read" } }));
+        var runtimeKey = (await Json.ReadAsync(created)).GetProperty("key").GetString()!;
+        await app.Client(runtimeKey).GetAsync("/api/teams");
+        var cookie = cookies.GetCookies(app.BaseAddress).Single(c => c.Name == ".SalesCoach.Auth").Value;
+
         var lines = sink.Events.Select(e => e.RenderMessage() + " " + string.Join(" ", e.Properties.Values) + " " + e.Exception).ToList();
         Assert.NotEmpty(lines);
-        foreach (var secret in new[] { SalesCoachApp.IngestKey, SalesCoachApp.ReadKey, SalesCoachApp.AdminKey, "wrong-key-but-long-enough-123456" })
+        foreach (var secret in new[]
+                 {
+                     SalesCoachApp.IngestKey, SalesCoachApp.ReadKey, SalesCoachApp.AdminKey, "wrong-key-but-long-enough-123456",
+                     People.Password, "wrong-password-secret-77", "new-password-secret-88", runtimeKey, cookie,
+                 })
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
         }

@@ -34,6 +34,20 @@ public sealed class WallboardApiTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Contains(id, Strings((await Json.ReadAsync(await admin.GetAsync("/api/wallboards"))).EnumerateArray().Select(b => b.GetProperty("id"))));
     }
 
+    [Fact]
+    public async Task A_board_may_show_the_competitions_and_badges_slides()
+    {
+        using var admin = _app.Client(SalesCoachApp.AdminKey);
+
+        var response = await admin.PostAsJsonAsync("/api/wallboards", new { id = NewId(), title = "Contests", teams = new[] { "live" }, slides = new[] { "competitions", "leaderboard", "badges" } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(["competitions", "leaderboard", "badges"], Strings((await Json.ReadAsync(response)).GetProperty("slides")));
+        var refused = await admin.PostAsJsonAsync("/api/wallboards", new { title = "Typo", teams = new[] { "live" }, slides = new[] { "competition" } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("known: leaderboard, pace, competitions, badges", (await Json.ReadAsync(refused)).GetProperty("errors").GetProperty("slides[0]")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(SalesCoachApp.ReadKey)]
     [InlineData(SalesCoachApp.IngestKey)]
