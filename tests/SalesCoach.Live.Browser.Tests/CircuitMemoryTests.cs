@@ -12,6 +12,7 @@ namespace SalesCoach.Live.Browser.Tests;
 /// managed heap (after full collections) per page. <c>CIRCUIT_MEMORY_PAGES</c> sets N (20 by default);
 /// docs/benchmarks.md has the figure for 50 on a Release build.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class CircuitMemoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>A generous bound: a circuit that keeps its board, queue and render tree needs far less than a megabyte.</summary>
