@@ -57,6 +57,7 @@ public sealed class CircuitMemoryTests(ITestOutputHelper output) : IAsyncLifetim
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var before = LiveHeap();
+        var workingSetBefore = Environment.WorkingSet;
         var open = new List<IPage>();
         for (var i = 0; i < pages; i++)
         {
@@ -76,9 +77,10 @@ public sealed class CircuitMemoryTests(ITestOutputHelper output) : IAsyncLifetim
         }
 
         var after = LiveHeap();
+        var workingSetAfter = Environment.WorkingSet;
         var perCircuit = (double)(after - before) / pages;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pages} manager circuits: live managed heap {before / 1048576.0:0.0} MB -> {after / 1048576.0:0.0} MB, {perCircuit / 1024:0} KB per circuit; process working set {Environment.WorkingSet / 1048576.0:0} MB ({Environment.ProcessorCount} cores)"));
+            $"{pages} manager circuits: live managed heap {before / 1048576.0:0.0} MB -> {after / 1048576.0:0.0} MB, {perCircuit / 1024:0} KB per circuit; working set {workingSetBefore / 1048576.0:0} MB -> {workingSetAfter / 1048576.0:0} MB, {(workingSetAfter - workingSetBefore) / 1024.0 / pages:0} KB per circuit ({Environment.ProcessorCount} cores)"));
         Assert.True(perCircuit < MaxBytesPerCircuit, $"{perCircuit / 1024:0} KB per manager circuit");
         GC.KeepAlive(open);
     }
