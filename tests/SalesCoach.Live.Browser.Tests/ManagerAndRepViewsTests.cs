@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SalesCoach.Live.Server.Accounts;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -107,7 +109,7 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_manager_is_refused_a_team_they_do_not_manage_and_the_admin_pages()
+    public async Task A_manager_is_refused_a_team_they_do_not_manage_and_the_admin_pages_and_loses_open_pages_with_the_account()
     {
         var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
         var page = await _chromium.NewPageAsync();
@@ -126,6 +128,13 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         response = await page.GotoAsync(server.Url("/admin/users").ToString());
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.Locator("[data-testid=forbidden]")).ToBeVisibleAsync();
+
+        // An open page outlives its request: when the account is deleted, the live page ends too.
+        await page.GotoAsync(server.Url("/").ToString());
+        await Views.WaitInteractiveAsync(page);
+        await page.WaitForSelectorAsync("[data-testid=team-grid]");
+        Assert.True(await server.Services.GetRequiredService<AccountAdmin>().DeleteAsync("manager", "tests"));
+        await page.WaitForURLAsync("**/account/login**", new PageWaitForURLOptions { Timeout = 20_000 });
     }
 
     private async Task<ViewsServer> StartAsync(FakeTimeProvider clock, string? dataDirectory = null)

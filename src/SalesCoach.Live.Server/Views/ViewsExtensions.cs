@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 using SalesCoach.Live.Server.Views.Floor;
+using SalesCoach.Live.Server.Views.Layout;
 using SalesCoach.Live.Server.Views.Reps;
 
 namespace SalesCoach.Live.Server.Views;
@@ -18,6 +20,7 @@ public static class ViewsExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, CircuitSessionCheck>();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ILiveFloor, GrainLiveFloor>();
         builder.Services.AddSingleton<IRepFile, LoggedRepFile>();

@@ -41,6 +41,8 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
             ["ApiKeys:0:Key"] = IngestKey,
             ["ApiKeys:0:Scopes:0"] = "ingest",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Open pages check their account every 2 s (30 s by default), so a test sees a deleted account's page end.
+            ["Accounts:RevalidateSeconds"] = "2",
         };
         UseKestrel(0);
         StartServer();
