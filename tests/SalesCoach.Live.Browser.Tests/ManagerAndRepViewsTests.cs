@@ -137,6 +137,63 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         await page.WaitForURLAsync("**/account/login**", new PageWaitForURLOptions { Timeout = 20_000 });
     }
 
+    [Fact]
+    public async Task An_admin_creates_an_api_key_shown_once_a_user_and_a_tv_board()
+    {
+        var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
+        var page = await _chromium.NewPageAsync();
+        Watch(page);
+        await Views.SignInAsync(page, server.BaseAddress, "admin", ViewsServer.Password, "/admin/api-keys");
+
+        await FillAsync(page, "input[data-field=name]", "Dialer <Aircall>");
+        await page.ClickAsync("[data-testid=create-key]");
+        var issued = page.Locator("[data-testid=issued-key] code");
+        await Assertions.Expect(issued).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^sc_[0-9a-f]{48}$"));
+        var key = await issued.TextContentAsync();
+        await Assertions.Expect(page.Locator("[data-testid=keys] tbody tr")).ToContainTextAsync("Dialer <Aircall>");
+        using (var client = server.CreateClient())
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/teams")).StatusCode);
+        }
+
+        // Shown once: the list has the prefix only, and a reload shows no key.
+        await page.ReloadAsync();
+        await Views.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=keys] tbody tr")).ToHaveCountAsync(1);
+        Assert.DoesNotContain(key!, await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync(server.Url("/admin/users").ToString());
+        await Views.WaitInteractiveAsync(page);
+        await FillAsync(page, "input[data-field=userName]", "zoe");
+        await FillAsync(page, "input[data-field=displayName]", "Zoé \"Z\" <Ortiz>");
+        await FillAsync(page, "input[data-field=password]", "zoe-password-123");
+        await page.ClickAsync("[data-testid=user-editor] [data-field=repId]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Ben Okafor')");
+        await page.ClickAsync("[data-testid=save-user]");
+        await Assertions.Expect(page.Locator("[data-testid=users] tr[data-user=zoe]")).ToContainTextAsync("Zoé \"Z\" <Ortiz>");
+        await Assertions.Expect(page.Locator("[data-testid=users] tr[data-user=zoe]")).ToContainTextAsync("ben");
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-admin-users"));
+
+        await page.GotoAsync(server.Url("/boards").ToString());
+        await Views.WaitInteractiveAsync(page);
+        await FillAsync(page, "input[data-field=title]", "Sales floor");
+        await page.ClickAsync("[data-testid=new-board] label:has-text('EMEA SDR')");
+        await page.ClickAsync("[data-testid=create-board]");
+        await Assertions.Expect(page.Locator("[data-board-id=sales-floor]")).ToContainTextAsync("emea");
+        await page.FillAsync("[data-board-id=sales-floor] input[data-field=code]", "ZZZZZZ");
+        await page.ClickAsync("[data-board-id=sales-floor] [data-action=pair]");
+        await Assertions.Expect(page.Locator("[data-board-id=sales-floor]")).ToContainTextAsync("no screen is waiting with code ZZZZZZ");
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-boards"));
+    }
+
+    /// <summary>Types into a MudBlazor field and leaves it, so the circuit has the value before the next click.</summary>
+    private static async Task FillAsync(IPage page, string selector, string value)
+    {
+        await page.FillAsync(selector, value);
+        await page.PressAsync(selector, "Tab");
+    }
+
     private async Task<ViewsServer> StartAsync(FakeTimeProvider clock, string? dataDirectory = null)
     {
         var server = new ViewsServer(clock, dataDirectory);
