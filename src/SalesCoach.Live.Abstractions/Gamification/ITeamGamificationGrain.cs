@@ -12,6 +12,13 @@ public interface ITeamGamificationGrain : IGrainWithStringKey
     [OneWay]
     Task RecordAsync(string repId, RecentActivity[] activities);
 
+    /// <summary>
+    /// Several reps' new activities at once (the team grain gathers them between two board flushes, so a busy team
+    /// makes a few calls a second instead of one per rep update). Same rules as <see cref="RecordAsync"/>. Not one-way,
+    /// so that a team grain going away can wait for its last hand-over; in normal flushes it does not wait.
+    /// </summary>
+    Task RecordManyAsync(RepActivities[] batch);
+
     /// <summary>Today's moments, oldest first: <c>{ "teamId", "day", "moments": [ moment… ] }</c>.</summary>
     Task<byte[]> GetMomentsAsync();
 

@@ -72,23 +72,35 @@ public sealed class GamificationGrain(
         }
     }
 
-    public async Task RecordAsync(string repId, RecentActivity[] activities)
-    {
-        if (!_reps.TryGetValue(repId, out var rep))
-        {
-            return;
-        }
+    public Task RecordAsync(string repId, RecentActivity[] activities) => RecordManyAsync([new RepActivities(repId, activities)]);
 
+    public async Task RecordManyAsync(RepActivities[] batch)
+    {
         var now = clock.GetUtcNow();
         RollFeed(now);
-        var seen = State.RepSeqs.GetValueOrDefault(repId);
         var moments = new List<Moment>();
         var taken = 0;
-        foreach (var activity in activities.Where(a => a.RepSeq > seen).OrderBy(a => a.RepSeq))
+        foreach (var (repId, activities) in batch)
         {
-            seen = activity.RepSeq;
-            taken++;
-            Apply(rep, activity, moments);
+            if (!_reps.TryGetValue(repId, out var rep))
+            {
+                continue;
+            }
+
+            var seen = State.RepSeqs.GetValueOrDefault(repId);
+            var before = taken;
+            foreach (var activity in activities.Where(a => a.RepSeq > seen).OrderBy(a => a.RepSeq))
+            {
+                seen = activity.RepSeq;
+                taken++;
+                Apply(rep, activity, moments);
+            }
+
+            if (taken > before)
+            {
+                State.RepSeqs[repId] = seen;
+                Trim(RepState(repId), now);
+            }
         }
 
         if (taken == 0)
@@ -96,9 +108,7 @@ public sealed class GamificationGrain(
             return;
         }
 
-        State.RepSeqs[repId] = seen;
         LeaderCheck(now, moments);
-        Trim(RepState(repId), now);
         State.Feed.AddRange(moments.Select(ToEntry));
         if (moments.Count == 0)
         {

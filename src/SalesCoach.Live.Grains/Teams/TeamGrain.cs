@@ -42,6 +42,9 @@ public sealed class TeamGrain(
     private readonly Dictionary<string, RepLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _repSeqs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _rows = new(StringComparer.Ordinal);
+
+    // New activities for the team's gamification grain, handed over at each flush (a few calls a second at most).
+    private readonly Dictionary<string, List<RecentActivity>> _forGamification = new(StringComparer.Ordinal);
     private Team _team = null!;
     private TeamCoach _coach = null!;
     private Board? _board;
@@ -107,7 +110,18 @@ public sealed class TeamGrain(
 
         if (update.Recent.Length > 0)
         {
-            GrainFactory.GetGrain<ITeamGamificationGrain>(_team.Id).RecordAsync(update.RepId, update.Recent).Ignore();
+            if (!_forGamification.TryGetValue(update.RepId, out var pending))
+            {
+                _forGamification[update.RepId] = pending = [];
+            }
+
+            pending.AddRange(update.Recent);
+
+            // A quiet team hands over at once; a busy one (a flush already waiting) gathers until that flush.
+            if (!_flushScheduled)
+            {
+                HandOverToGamification()?.Ignore();
+            }
         }
 
         foreach (var change in update.Changes)
@@ -119,7 +133,7 @@ public sealed class TeamGrain(
             }
         }
 
-        return update.Changes.Length > 0 ? MarkDirtyAsync() : Task.CompletedTask;
+        return update.Changes.Length > 0 || update.Recent.Length > 0 ? MarkDirtyAsync() : Task.CompletedTask;
     }
 
     public async Task CelebrateAsync(Celebration celebration)
@@ -178,7 +192,8 @@ public sealed class TeamGrain(
         }
 
         _flushScheduled = true;
-        _flushTimer!.Change(wait, Timeout.InfiniteTimeSpan);
+        // Never longer than the window: a clock set back (or a test's clock moved back) must not park the flush.
+        _flushTimer!.Change(wait > CoalesceWindow ? CoalesceWindow : wait, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
     }
 
@@ -247,10 +262,42 @@ public sealed class TeamGrain(
         }
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // What waits for the next flush is handed over now, and awaited: a message sent without waiting while this
+        // activation goes away may be lost with it.
+        if (HandOverToGamification() is { } handOver)
+        {
+            try
+            {
+                await handOver.WaitAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Team {TeamId} could not hand its last activities to gamification while deactivating", _team.Id);
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private Task? HandOverToGamification()
+    {
+        if (_forGamification.Count == 0)
+        {
+            return null;
+        }
+
+        var batch = _forGamification.Select(p => new RepActivities(p.Key, [.. p.Value])).ToArray();
+        _forGamification.Clear();
+        return GrainFactory.GetGrain<ITeamGamificationGrain>(_team.Id).RecordManyAsync(batch);
+    }
+
     /// <summary>Brings the board up to the clock; if any row or the team changed, bumps the version and pushes a delta.</summary>
     private async Task FlushAsync()
     {
         _dirty = false;
+        HandOverToGamification()?.Ignore();
         var now = clock.GetUtcNow();
         _lastFlush = now;
         var changed = Recompute(now);
