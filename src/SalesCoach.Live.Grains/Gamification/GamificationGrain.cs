@@ -33,7 +33,7 @@ public sealed class GamificationGrain(
     /// <summary>
     /// Counts are written behind, at most this often: one write per activity made ingest wait on grain storage.
     /// State is written whole, so after a crash the counts and the RepSeqs seen go back together and the replayed
-    /// activities are counted once; awards and moments are written before they are pushed.
+    /// activities are counted once; awards are written before they are pushed, leader and deal moments behind.
     /// </summary>
     public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(5);
 
@@ -110,9 +110,13 @@ public sealed class GamificationGrain(
 
         LeaderCheck(now, moments);
         State.Feed.AddRange(moments.Select(ToEntry));
-        if (moments.Count == 0)
+        if (!moments.Any(m => IsAward(m.Kind)))
         {
+            // Counts, a new leader or a deal in the feed: written behind. After a crash they go back with the RepSeqs
+            // and the replay brings them again; a busy team changes leader many times a minute, and a write per
+            // change would make ingest wait on grain storage again.
             _dirty = true;
+            await PushAsync(moments);
             return;
         }
 
@@ -120,6 +124,9 @@ public sealed class GamificationGrain(
         await state.WriteStateAsync();
         await PushAsync(moments);
     }
+
+    /// <summary>Badges, goals met, hot hands and contest wins are awards: stored before they are announced.</summary>
+    private static bool IsAward(string kind) => kind is not (MomentKinds.Leader or MomentKinds.Deal);
 
     public Task<byte[]> GetMomentsAsync()
     {
