@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Storage.Activities;
 using SalesCoach.Live.Storage.DeadLetters;
+using SalesCoach.Live.Storage.Org;
 using SalesCoach.Live.Storage.Postgres;
 using SalesCoach.Live.Storage.Sqlite;
 using SalesCoach.Live.Storage.Wallboards;
@@ -133,6 +134,45 @@ public static class StorageServiceCollectionExtensions
 
             var options = new PostgresStorageOptions { ConnectionString = connectionString };
             services.AddSingleton<IDeadLetterStore>(serviceProvider => new PostgresDeadLetterStore(options, TimeOf(serviceProvider)));
+            return services;
+        }
+
+        throw new InvalidOperationException(
+            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
+    }
+
+    /// <summary>
+    /// Registers <see cref="IOrgStore"/> as a singleton in the same store as the activity log (chosen by
+    /// <c>Storage:Provider</c> like <see cref="AddActivityLog"/>): <see cref="SqliteOrgStore"/> in the same file, or
+    /// <see cref="PostgresOrgStore"/> in the same database, with a table of its own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
+    public static IServiceCollection AddOrgStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var provider = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = configuration[SqliteStorageOptions.PathKey];
+            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
+            services.AddSingleton<IOrgStore>(serviceProvider => new SqliteOrgStore(options, TimeOf(serviceProvider)));
+            return services;
+        }
+
+        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
+                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
+            }
+
+            var options = new PostgresStorageOptions { ConnectionString = connectionString };
+            services.AddSingleton<IOrgStore>(serviceProvider => new PostgresOrgStore(options, TimeOf(serviceProvider)));
             return services;
         }
 

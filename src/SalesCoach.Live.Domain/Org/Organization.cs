@@ -1,31 +1,108 @@
 namespace SalesCoach.Live.Domain.Org;
 
-/// <summary>The whole org: metrics and teams, with look-ups by id. Rep ids are unique across the org.</summary>
+/// <summary>
+/// The whole org: metrics and teams, with look-ups by id. Rep ids are unique across the org.
+/// The org can be replaced while the product runs (an admin edits it): everything it holds sits in one immutable
+/// snapshot that <see cref="Apply"/> swaps atomically, so a reader sees either the old org or the new one, never a
+/// mix. Consumers keep a reference to this object and look things up when they need them; those that cache a team or
+/// rep compare <see cref="Revision"/> with the one they cached and look again when it moved.
+/// </summary>
 public sealed class Organization
 {
-    private readonly Dictionary<string, Metric> _metrics;
-    private readonly Dictionary<string, Team> _teams;
-    private readonly Dictionary<string, Rep> _reps;
+    private readonly Lock _applying = new();
+    private volatile Snapshot _current;
 
     public Organization(IReadOnlyList<Metric> metrics, IReadOnlyList<Team> teams)
     {
-        Metrics = metrics;
-        Teams = teams;
-        _metrics = metrics.ToDictionary(m => m.Key, StringComparer.Ordinal);
-        _teams = teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        _reps = teams.SelectMany(t => t.Reps).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _current = new Snapshot(metrics, teams, 0);
     }
 
-    public IReadOnlyList<Metric> Metrics { get; }
+    /// <summary>Raised after <see cref="Apply"/> has swapped in a newer revision (on the caller's thread).</summary>
+    public event EventHandler<OrgChangedEventArgs>? Changed;
 
-    public IReadOnlyList<Team> Teams { get; }
+    /// <summary>
+    /// The stored revision this org is (0 until one is applied). It only grows: grains and caches compare it with the
+    /// revision they were built on.
+    /// </summary>
+    public long Revision => _current.Revision;
 
-    public Metric? FindMetric(string key) => _metrics.GetValueOrDefault(key);
+    public IReadOnlyList<Metric> Metrics => _current.Metrics;
 
-    public Team? FindTeam(string id) => _teams.GetValueOrDefault(id);
+    public IReadOnlyList<Team> Teams => _current.Teams;
 
-    public Rep? FindRep(string id) => _reps.GetValueOrDefault(id);
+    public Metric? FindMetric(string key) => _current.MetricByKey.GetValueOrDefault(key);
+
+    public Team? FindTeam(string id) => _current.TeamById.GetValueOrDefault(id);
+
+    public Rep? FindRep(string id) => _current.RepById.GetValueOrDefault(id);
 
     /// <summary>The team of a known rep.</summary>
-    public Team TeamOf(Rep rep) => _teams[rep.TeamId];
+    public Team TeamOf(Rep rep) => _current.TeamById[rep.TeamId];
+
+    /// <summary>The team of a rep id, or null when the rep is not (or no longer) in the org.</summary>
+    public Team? TeamOfRep(string repId)
+    {
+        var snapshot = _current;
+        return snapshot.RepById.TryGetValue(repId, out var rep) ? snapshot.TeamById.GetValueOrDefault(rep.TeamId) : null;
+    }
+
+    /// <summary>
+    /// Replaces the whole org with <paramref name="next"/>'s metrics and teams as revision <paramref name="revision"/>.
+    /// A revision not newer than the current one is ignored (two paths, a save and a poll, may bring the same one),
+    /// so the result says whether the org changed.
+    /// </summary>
+    public bool Apply(Organization next, long revision)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Snapshot previous;
+        lock (_applying)
+        {
+            previous = _current;
+            if (revision <= previous.Revision)
+            {
+                return false;
+            }
+
+            var incoming = next._current;
+            _current = new Snapshot(incoming.Metrics, incoming.Teams, revision);
+        }
+
+        Changed?.Invoke(this, new OrgChangedEventArgs(previous.Revision, revision));
+        return true;
+    }
+
+    /// <summary>A detached copy of the current org (for comparing with a later one).</summary>
+    public Organization Copy()
+    {
+        var snapshot = _current;
+        var copy = new Organization(snapshot.Metrics, snapshot.Teams);
+        copy._current = snapshot;
+        return copy;
+    }
+
+    /// <summary>Everything the org holds at one revision; never changed once built.</summary>
+    private sealed class Snapshot
+    {
+        public Snapshot(IReadOnlyList<Metric> metrics, IReadOnlyList<Team> teams, long revision)
+        {
+            Metrics = metrics;
+            Teams = teams;
+            Revision = revision;
+            MetricByKey = metrics.ToDictionary(m => m.Key, StringComparer.Ordinal);
+            TeamById = teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            RepById = teams.SelectMany(t => t.Reps).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<Metric> Metrics { get; }
+
+        public IReadOnlyList<Team> Teams { get; }
+
+        public long Revision { get; }
+
+        public Dictionary<string, Metric> MetricByKey { get; }
+
+        public Dictionary<string, Team> TeamById { get; }
+
+        public Dictionary<string, Rep> RepById { get; }
+    }
 }

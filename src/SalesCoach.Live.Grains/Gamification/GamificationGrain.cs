@@ -43,6 +43,7 @@ public sealed class GamificationGrain(
 
     private Team _team = null!;
     private Dictionary<string, Rep> _reps = null!;
+    private long _revision;
     private ILiveRelay[] _relays = [];
     private long _relaysFetchedTicks;
 
@@ -53,6 +54,7 @@ public sealed class GamificationGrain(
         var teamId = this.GetPrimaryKeyString();
         _team = org.FindTeam(teamId) ?? throw new InvalidOperationException($"Unknown team '{teamId}'.");
         _reps = _team.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _revision = org.Revision;
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(WriteBehind, WriteBehind));
         return Task.CompletedTask;
     }
@@ -61,6 +63,22 @@ public sealed class GamificationGrain(
     {
         await FlushAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Takes the team's reps and calendar from a changed org (a removed team keeps what it had; nothing reaches it).</summary>
+    private void FollowOrg()
+    {
+        if (org.Revision == _revision)
+        {
+            return;
+        }
+
+        _revision = org.Revision;
+        if (org.FindTeam(_team.Id) is { } team)
+        {
+            _team = team;
+            _reps = team.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -76,6 +94,7 @@ public sealed class GamificationGrain(
 
     public async Task RecordManyAsync(RepActivities[] batch)
     {
+        FollowOrg();
         var now = clock.GetUtcNow();
         RollFeed(now);
         var moments = new List<Moment>();
@@ -130,12 +149,14 @@ public sealed class GamificationGrain(
 
     public Task<byte[]> GetMomentsAsync()
     {
+        FollowOrg();
         var today = RollFeed(clock.GetUtcNow());
         return Task.FromResult(GamificationJson.Feed(_team.Id, today, State.Feed.Select(ToMoment)));
     }
 
     public Task<byte[]> GetRepBadgesAsync(string repId)
     {
+        FollowOrg();
         var rs = State.Reps.GetValueOrDefault(repId) ?? new RepGameState();
         var today = _team.Calendar.LocalDate(clock.GetUtcNow());
         var streak = Streaks.Current(_team.Calendar, rs.MetDays.Select(ParseDay).ToHashSet(), today);
@@ -147,6 +168,7 @@ public sealed class GamificationGrain(
 
     public async Task AddMomentAsync(Moment moment)
     {
+        FollowOrg();
         RollFeed(clock.GetUtcNow());
         State.Feed.Add(ToEntry(moment));
         await state.WriteStateAsync();

@@ -20,7 +20,7 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     /// <summary>How far back activities are handed to the team for its coaching signals.</summary>
     public static readonly TimeSpan RecentSpan = TimeSpan.FromDays(15);
 
-    private readonly RepLedger _ledger = new();
+    private RepLedger _ledger = new();
     private readonly List<LoggedActivityMessage> _pending = [];
 
     // Celebrated activities loaded on activation but not yet handed over by ApplyAsync. The batch that wakes the grain
@@ -31,13 +31,29 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     private long _applied;
     private long _publishedSeq = -1;
     private DateOnly _windowFirstDay;
+    private long _revision;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var repId = this.GetPrimaryKeyString();
+        _revision = org.Revision;
         _rep = org.FindRep(repId) ?? throw new InvalidOperationException($"Unknown rep '{repId}'.");
         _team = org.TeamOf(_rep);
+        var totals = await LoadAsync(activating: true, cancellationToken);
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick));
+
+        // The batch that woke this grain is already in what it just read, so it would be skipped as applied:
+        // hand the team every total now, or the team (loaded earlier) would never hear of that batch.
+        await PublishAsync(totals);
+    }
+
+    /// <summary>(Re)builds the day totals from the log, in <see cref="_team"/>'s calendar; returns them all as changes.</summary>
+    private async Task<RepChanges> LoadAsync(bool activating, CancellationToken cancellationToken)
+    {
+        var repId = _rep.Id;
         var now = clock.GetUtcNow();
+        _ledger = new RepLedger();
+        _pending.Clear();
         _windowFirstDay = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
 
         // Read the rep's sequence first: everything up to it is committed, so the window read below holds every
@@ -49,24 +65,58 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
         {
             Fold(ToMessage(activity), now, totals);
             seq = Math.Max(seq, activity.RepSeq);
-            if (activity.Quantity > 0 && org.FindMetric(activity.Type) is { Celebrate: true })
+            if (activating && activity.Quantity > 0 && org.FindMetric(activity.Type) is { Celebrate: true })
             {
                 _uncelebrated.Add(activity.RepSeq);
             }
         }
 
         _applied = seq;
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick));
+        return totals;
+    }
 
-        // The batch that woke this grain is already in what it just read, so it would be skipped as applied:
-        // hand the team every total now, or the team (loaded earlier) would never hear of that batch.
-        await PublishAsync(totals);
+    /// <summary>
+    /// Follows a changed org (checked on every call and tick). A rep moved to another team, or whose team changed its
+    /// time zone, reloads its day totals (they are kept per local day) and hands them all to its (new) team. A rep no
+    /// longer in the org takes nothing more and deactivates; their activities stay in the log.
+    /// </summary>
+    private async Task<bool> FollowOrgAsync()
+    {
+        if (org.Revision == _revision)
+        {
+            return true;
+        }
+
+        _revision = org.Revision;
+        if (org.FindRep(_rep.Id) is not { } rep || org.FindTeam(rep.TeamId) is not { } team)
+        {
+            logger.LogInformation("Rep {RepId} is no longer in the org (revision {Revision}); deactivating", _rep.Id, _revision);
+            this.DeactivateOnIdle();
+            return false;
+        }
+
+        var reload = team.Id != _team.Id || team.Calendar.Zone.Id != _team.Calendar.Zone.Id;
+        _rep = rep;
+        _team = team;
+        if (reload)
+        {
+            var totals = await LoadAsync(activating: false, CancellationToken.None);
+            _publishedSeq = -1;
+            await PublishAsync(totals);
+        }
+
+        return true;
     }
 
     public Task<long> GetAppliedRepSeqAsync() => Task.FromResult(_applied);
 
     public async Task ApplyAsync(LoggedActivityMessage[] activities)
     {
+        if (!await FollowOrgAsync())
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var changes = new RepChanges();
         foreach (var activity in activities.OrderBy(a => a.RepSeq))
@@ -143,6 +193,11 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
+        if (!await FollowOrgAsync())
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var changes = new RepChanges();
 

@@ -58,16 +58,34 @@ public sealed class TeamGrain(
     private ILiveRelay[] _relays = [];
     private long _relaysFetchedTicks;
     private int _ticks;
+    private long _revision;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var teamId = this.GetPrimaryKeyString();
+        _revision = org.Revision;
         _team = org.FindTeam(teamId) ?? throw new InvalidOperationException($"Unknown team '{teamId}'.");
         var now = clock.GetUtcNow();
 
         // A version that starts at the activation's wall-clock milliseconds keeps growing across reactivations,
         // since deltas are coalesced to far fewer than one per millisecond.
         _version = now.ToUnixTimeMilliseconds();
+        var loaded = await LoadAsync(now, cancellationToken);
+        Recompute(now);
+        _coach.Evaluate(_board!, now);
+        _flushTimer = this.RegisterGrainTimer(FlushFromTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(ClockTick, ClockTick) { KeepAlive = true });
+        logger.LogInformation("Team {TeamId} activated with {Activities} activities in its window", teamId, loaded);
+    }
+
+    /// <summary>
+    /// (Re)builds every rep's day totals and the coaching history of <see cref="_team"/> from the log: on activation,
+    /// and when the org changed (a new calendar, new or removed reps), since day totals are kept per local day.
+    /// </summary>
+    private async Task<int> LoadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _ledgers.Clear();
+        _repSeqs.Clear();
         _windowFirstDay = LedgerWindow.FirstDay(_team.Calendar.LocalDate(now));
         _coach = new TeamCoach(_team, org.Metrics, coachingSettings ?? CoachingSettings.Default, focusRules ?? FocusRules.Default, acknowledgements.State);
         foreach (var rep in _team.Reps)
@@ -88,18 +106,61 @@ public sealed class TeamGrain(
             }
         }
 
-        Recompute(now);
-        _coach.Evaluate(_board!, now);
-        _flushTimer = this.RegisterGrainTimer(FlushFromTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(ClockTick, ClockTick) { KeepAlive = true });
-        logger.LogInformation("Team {TeamId} activated with {Activities} activities in its window", teamId, activities.Count);
+        return activities.Count;
     }
 
-    public Task UpdateRepAsync(RepTallyUpdate update)
+    /// <summary>
+    /// Follows a changed org (checked on every call and tick): reloads the team from the log and pushes the new board.
+    /// Rows may have gone (a rep removed or moved away) and metric definitions changed, which a delta cannot say; so
+    /// the push skips a version on purpose, and every client, seeing <c>fromVersion</c> differ from its own version,
+    /// asks for a snapshot (the contract's gap rule). A removed team stops answering and deactivates.
+    /// </summary>
+    private async Task<bool> FollowOrgAsync()
     {
+        if (org.Revision == _revision)
+        {
+            return true;
+        }
+
+        _revision = org.Revision;
+        if (org.FindTeam(_team.Id) is not { } team)
+        {
+            logger.LogInformation("Team {TeamId} is no longer in the org (revision {Revision}); deactivating", _team.Id, _revision);
+            this.DeactivateOnIdle();
+            return false;
+        }
+
+        _team = team;
+        var now = clock.GetUtcNow();
+        await LoadAsync(now, CancellationToken.None);
+        _rows.Clear();
+        _teamJson = [];
+        _version++;
+        _dirty = false;
+        _lastFlush = now;
+        var changed = Recompute(now) ?? [];
+        var fromVersion = _version;
+        _version++;
+        var delta = BoardJson.Delta(_team.Id, _version, fromVersion, _board!.AsOf, changed, _teamJson);
+        foreach (var relay in await RelaysAsync())
+        {
+            await relay.OnDeltaAsync(_team.Id, delta);
+        }
+
+        logger.LogInformation("Team {TeamId} follows org revision {Revision}", _team.Id, _revision);
+        return true;
+    }
+
+    public async Task UpdateRepAsync(RepTallyUpdate update)
+    {
+        if (!await FollowOrgAsync())
+        {
+            return;
+        }
+
         if (!_ledgers.TryGetValue(update.RepId, out var ledger) || update.RepSeq < _repSeqs[update.RepId])
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _repSeqs[update.RepId] = update.RepSeq;
@@ -133,7 +194,10 @@ public sealed class TeamGrain(
             }
         }
 
-        return update.Changes.Length > 0 || update.Recent.Length > 0 ? MarkDirtyAsync() : Task.CompletedTask;
+        if (update.Changes.Length > 0 || update.Recent.Length > 0)
+        {
+            await MarkDirtyAsync();
+        }
     }
 
     public async Task CelebrateAsync(Celebration celebration)
@@ -147,12 +211,14 @@ public sealed class TeamGrain(
 
     public async Task<BoardSnapshot> GetSnapshotAsync()
     {
+        await FollowOrgAsync();
         await FlushAsync();
         return new BoardSnapshot(_version, BoardJson.Snapshot(_board!, _version, _board!.Reps.Select(r => _rows[r.RepId]), _teamJson));
     }
 
     public async Task<byte[]> GetCoachingAsync()
     {
+        await FollowOrgAsync();
         await FlushAsync();
         await CoachAsync();
         return _coach.Json;
@@ -160,6 +226,7 @@ public sealed class TeamGrain(
 
     public async Task<bool> AcknowledgeAsync(string repId, DateTimeOffset? snoozeUntil)
     {
+        await FollowOrgAsync();
         await FlushAsync();
         await CoachAsync();
         if (!_coach.Acknowledge(repId, snoozeUntil))
@@ -173,6 +240,7 @@ public sealed class TeamGrain(
 
     public async Task<byte[]?> GetRowAsync(string repId)
     {
+        await FollowOrgAsync();
         await FlushAsync();
         return _rows.GetValueOrDefault(repId);
     }
@@ -205,6 +273,11 @@ public sealed class TeamGrain(
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
+        if (!await FollowOrgAsync())
+        {
+            return;
+        }
+
         var today = _team.Calendar.LocalDate(clock.GetUtcNow());
         var first = LedgerWindow.FirstDay(today);
         if (first != _windowFirstDay)

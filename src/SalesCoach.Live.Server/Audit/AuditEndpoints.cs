@@ -1,13 +1,15 @@
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Boards;
+using SalesCoach.Live.Server.OrgSetup;
 using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Audit;
 
 /// <summary>
 /// "Why did my score change?": every entry of the log that moved a rep's numbers in a time range (activities and
-/// their voids), with the points each one added or took away, and the totals per metric.
+/// their voids), with the points each one added or took away, and the totals per metric; and the rule changes of org
+/// revisions saved in the range that concern the rep (their goals, their team's calendar, points, moves).
 /// </summary>
 public static class AuditEndpoints
 {
@@ -23,14 +25,14 @@ public static class AuditEndpoints
     {
         app.MapGet("/api/reps/{repId}/audit", GetAsync)
             .RequireAuthorization(SecurityExtensions.ReadPolicy)
-            .WithSummary("The log entries (activities and voids) that moved a rep's numbers between ?from= and ?to= (default: today so far).")
+            .WithSummary("The log entries (activities and voids) and org rule changes that moved a rep's numbers between ?from= and ?to= (default: today so far).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<IResult> GetAsync(
-        string repId, string? from, string? to, Organization org, ScoreAudit audit, TimeProvider clock, CancellationToken cancellationToken)
+        string repId, string? from, string? to, Organization org, ScoreAudit audit, OrgHistory history, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (org.FindRep(repId) is not { } rep)
         {
@@ -52,6 +54,22 @@ public static class AuditEndpoints
         }
 
         var entries = await audit.ReadAsync(rep, start, end, cancellationToken);
+        var ruleChanges = (await history.SavedBetweenAsync(start, end, cancellationToken))
+            .SelectMany(r => r.Changes
+                .Where(c => c.Concerns(rep.Id, r.TeamsOf(rep.Id)))
+                .Select(c => new
+                {
+                    r.Revision.Revision,
+                    At = BoardJson.FormatInstant(calendar.ToLocal(r.Revision.SavedAt)),
+                    By = r.Revision.SavedBy,
+                    c.Kind,
+                    c.TeamId,
+                    c.Metric,
+                    c.Before,
+                    c.After,
+                    c.Text,
+                }))
+            .ToList();
         return Results.Ok(new
         {
             RepId = rep.Id,
@@ -60,6 +78,7 @@ public static class AuditEndpoints
             Points = entries.Sum(e => e.Points),
             Metrics = entries.GroupBy(e => e.Type).ToDictionary(g => g.Key, g => new { Quantity = g.Sum(e => e.Quantity), Points = g.Sum(e => e.Points) }),
             Entries = entries,
+            RuleChanges = ruleChanges,
         });
     }
 }

@@ -71,6 +71,7 @@ public static class SalesCoachExtensions
         app.MapCoachingNotes();
         app.MapGamification();
         app.MapAudit();
+        app.MapOrgAdmin();
         app.MapLive();
         app.MapWallboard();
         app.MapOperations();

@@ -1,0 +1,17 @@
+-- SalesCoach.Live org revisions, PostgreSQL. Idempotent, like 001: the server applies every script of this folder at
+-- first use, in a transaction under an advisory lock.
+
+-- Every saved org document (the org file JSON of contract section 2), one row per revision, never updated. revision
+-- is 1, 2, 3... without gaps: a save inserts "newest + 1" and the primary key turns a racing second save into a
+-- conflict, which is how two servers (or two admins) saving at once are told apart. file_hash is the SHA-256 of the
+-- Org:File (or demo org) content the revision is based on, so a start-up can tell whether the file changed since.
+CREATE TABLE IF NOT EXISTS org_revisions (
+    revision   bigint      PRIMARY KEY,
+    document   text        NOT NULL,
+    saved_at   timestamptz NOT NULL,
+    saved_by   text        NOT NULL,
+    source     text        NOT NULL,
+    file_hash  text        NULL
+);
+
+CREATE INDEX IF NOT EXISTS org_revisions_saved_at_idx ON org_revisions (saved_at);
