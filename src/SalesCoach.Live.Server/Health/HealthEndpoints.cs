@@ -1,5 +1,6 @@
 using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Server.Live;
+using SalesCoach.Live.Server.Operations;
 using SalesCoach.Live.Storage.Activities;
 
 namespace SalesCoach.Live.Server.Health;
@@ -11,8 +12,14 @@ public static class HealthEndpoints
 
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapGet("/healthz", async (IActivityLog log, IGrainFactory grains, RelayStatus relay, CancellationToken cancellationToken) =>
+        app.MapGet("/healthz", async (IActivityLog log, IGrainFactory grains, RelayStatus relay, IngestDrain drain, CancellationToken cancellationToken) =>
         {
+            if (drain.IsStopping)
+            {
+                // A stopping node: the proxy should send traffic elsewhere from now on.
+                return Results.Json(new { status = "stopping" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             var store = await Probe(() => log.IsHealthyAsync(cancellationToken));
             var relays = -1;
             var silo = await Probe(async () =>

@@ -11,7 +11,7 @@ namespace SalesCoach.Live.Server.Ingest;
 /// append it durably and idempotently to the log, then hand each rep's new activities to its grain in one call.
 /// </summary>
 public sealed class IngestPipeline(
-    ActivityBatchReader reader, IActivityLog log, IGrainFactory grains, IConfiguration configuration, ILogger<IngestPipeline> logger)
+    ActivityBatchReader reader, IActivityLog log, IGrainFactory grains, IngestDrain drain, IConfiguration configuration, ILogger<IngestPipeline> logger)
 {
     /// <summary>How long a request waits for the store before it answers 503 (<c>Ingest:StoreTimeoutSeconds</c>).</summary>
     private readonly TimeSpan _storeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Ingest:StoreTimeoutSeconds", 10.0));
@@ -80,6 +80,13 @@ public sealed class IngestPipeline(
 
     private async Task<IngestOutcome> AppendAndDispatchAsync(IReadOnlyList<ActivityToAppend> activities, CancellationToken cancellationToken)
     {
+        // A stopping node takes no new batch (503: send it to another node) and waits for the ones it took.
+        if (!drain.TryEnter(out var lease))
+        {
+            return new IngestOutcome.StoreUnavailable(RetryAfter);
+        }
+
+        using var _ = lease;
         AppendResult result;
         try
         {

@@ -46,6 +46,13 @@ public static class OperationsExtensions
         }
 
         builder.Services.Configure<HubOptions>(o => o.AddFilter<HubConnectionCounter>());
+
+        // Registered after the silo (AddCluster comes earlier): hosted services stop in reverse order, so in-flight
+        // ingest is waited for before the silo hands its grains over.
+        builder.Services.AddSingleton<IngestDrain>();
+        builder.Services.AddSingleton<OpenHubConnections>();
+        builder.Services.Configure<HubOptions>(o => o.AddFilter<OpenHubConnections>());
+        builder.Services.AddHostedService<GracefulShutdown>();
         builder.Services.AddSingleton<PostToDeltaTracker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PostToDeltaTracker>());
         builder.Services.AddAuthorizationBuilder()

@@ -138,6 +138,21 @@ public sealed class ClusterNode : IDisposable
     /// <summary>The last lines the node printed.</summary>
     public string Output() => $"--- last output of node {Name} ---\n" + string.Join('\n', _output);
 
+    /// <summary>SIGTERM, as <c>docker stop</c> or a service manager sends it: the node shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the node's process to end; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no leaving the cluster, nothing graceful.</summary>
     public void Kill()
     {
