@@ -53,6 +53,7 @@ public static class OperationsExtensions
         builder.Services.AddSingleton<OpenHubConnections>();
         builder.Services.Configure<HubOptions>(o => o.AddFilter<OpenHubConnections>());
         builder.Services.AddHostedService<GracefulShutdown>();
+        builder.AddAdminDashboard();
         builder.Services.AddSingleton<PostToDeltaTracker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PostToDeltaTracker>());
         builder.Services.AddAuthorizationBuilder()
@@ -64,6 +65,7 @@ public static class OperationsExtensions
     {
         var path = app.Configuration["Metrics:Path"] is { Length: > 1 } configured ? configured : "/metrics";
         app.MapPrometheusScrapingEndpoint(path).RequireAuthorization(MetricsAccess.Policy);
+        app.MapAdminDashboard();
         return app;
     }
 }
