@@ -17,9 +17,8 @@ public sealed class DemoSimulator(
 {
     public static readonly TimeSpan Slot = TimeSpan.FromSeconds(5);
 
-    private readonly List<(Team Team, RepProfile Profile)> _reps = org.Teams
-        .SelectMany(t => t.Reps.Select((r, i) => (t, RepProfile.For(r, i))))
-        .ToList();
+    private List<(Team Team, RepProfile Profile)> _reps = [];
+    private long _repsRevision = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,6 +58,13 @@ public sealed class DemoSimulator(
     {
         var batch = new JsonArray();
         var accepted = 0;
+        // The org may have been edited (or replaced by the stored one at start-up): simulate the reps it has now.
+        if (_repsRevision != org.Revision)
+        {
+            _repsRevision = org.Revision;
+            _reps = [.. org.Teams.SelectMany(t => t.Reps.Select((r, i) => (t, RepProfile.For(r, i))))];
+        }
+
         for (var slot = from; slot < to; slot++)
         {
             foreach (var (team, profile) in _reps)

@@ -28,7 +28,7 @@ public static class OrgAdminEndpoints
 
     public static WebApplication MapOrgAdmin(this WebApplication app)
     {
-        var group = app.MapGroup("/api/admin/org").RequireAuthorization(SecurityExtensions.AdminPolicy);
+        var group = app.MapGroup("/api/admin/org").RequireAuthorization(SecurityExtensions.AdminPolicy).WithTags("Admin");
         group.MapGet("", GetAsync)
             .WithName("GetOrg")
             .WithSummary("The org document (contract section 2) in force, with its revision (also the ETag).")
