@@ -2,8 +2,11 @@ using System.Data.Common;
 using System.Globalization;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Ingest;
+using SalesCoach.Live.Server.OrgSetup;
 using SalesCoach.Live.Storage;
 using SalesCoach.Live.Storage.Activities;
+using SalesCoach.Live.Storage.Org;
+using SalesCoach.Live.Storage.Sqlite;
 
 namespace SalesCoach.Live.Server.Integrations;
 
@@ -58,9 +61,11 @@ public static class ImportCommand
         // variables, the command line), so the import writes where the server reads. Nothing is built or started.
         var configuration = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.ConfigurationArgs] }).Configuration;
         Organization org;
+        string orgDocument;
         try
         {
-            org = configuration["Org:File"] is { Length: > 0 } orgFile ? OrgFile.Load(orgFile) : DemoOrg.Create();
+            orgDocument = configuration["Org:File"] is { Length: > 0 } orgFile ? File.ReadAllText(orgFile) : DemoOrg.Json;
+            org = OrgFile.Parse(orgDocument, configuration["Org:File"] is { Length: > 0 } name ? name : "demo-org.json");
         }
         catch (Exception e) when (e is OrgFileException or IOException)
         {
@@ -74,6 +79,7 @@ public static class ImportCommand
             try
             {
                 services.AddActivityLog(configuration);
+                services.AddOrgStore(configuration);
             }
             catch (InvalidOperationException e)
             {
@@ -83,6 +89,14 @@ public static class ImportCommand
         }
 
         await using var provider = services.BuildServiceProvider();
+        // An embedded store that does not exist yet has no stored org (and must not be created before the file is read).
+        var storeExists = provider.GetService<SqliteStorageOptions>() is not { } sqlite || File.Exists(Path.GetFullPath(sqlite.Path));
+        if (!options.DryRun && storeExists && await StoredOrgAsync(provider.GetRequiredService<IOrgStore>(), orgDocument, cancellationToken) is { } stored)
+        {
+            // The server runs the stored org (admins may have edited it) unless the file changed since: validate alike.
+            org = stored;
+        }
+
         var importer = new ActivityImporter(new ActivityBatchReader(org, TimeProvider.System), options.DryRun ? null : provider.GetRequiredService<IActivityLog>());
         var store = configuration[StorageServiceCollectionExtensions.ProviderKey] is { Length: > 0 } p ? p : "Sqlite";
         errors.WriteLine(options.DryRun
@@ -114,6 +128,21 @@ public static class ImportCommand
 
         WriteSummary(output, options, summary);
         return summary.Rejected > 0 ? 2 : 0;
+    }
+
+    /// <summary>The stored org the server would run with this org file (the start-up rule of <c>OrgStartup</c>), or null.</summary>
+    private static async Task<Organization?> StoredOrgAsync(IOrgStore store, string orgDocument, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetLatestAsync(cancellationToken) is { } latest && latest.FileHash == OrgSource.HashOf(orgDocument)
+                ? OrgFile.Parse(latest.Document, $"org revision {latest.Revision}")
+                : null;
+        }
+        catch (Exception e) when (e is DbException or OrgFileException)
+        {
+            return null;
+        }
     }
 
     private static void WriteSummary(TextWriter output, ImportOptions options, ImportSummary summary)

@@ -12,6 +12,9 @@ namespace SalesCoach.Live.Server.OrgSetup;
 public sealed class OrgFollower(Organization org, IOrgStore store, OrgHistory history, OrgFollowerOptions options, TimeProvider clock, ILogger<OrgFollower> logger)
     : BackgroundService
 {
+    // A revision this node could not read: said once, not at every poll.
+    private long _refused;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Interval, clock);
@@ -37,8 +40,8 @@ public sealed class OrgFollower(Organization org, IOrgStore store, OrgHistory hi
     /// <summary>Applies the newest stored revision if it is newer than this node's; true when it did.</summary>
     public async Task<bool> FollowAsync(CancellationToken cancellationToken)
     {
-        if (await store.GetLatestNumberAsync(cancellationToken) <= org.Revision
-            || await store.GetLatestAsync(cancellationToken) is not { } latest)
+        var newest = await store.GetLatestNumberAsync(cancellationToken);
+        if (newest <= org.Revision || newest == _refused || await store.GetLatestAsync(cancellationToken) is not { } latest)
         {
             return false;
         }
@@ -55,6 +58,7 @@ public sealed class OrgFollower(Organization org, IOrgStore store, OrgHistory hi
         {
             // Every revision was valid where it was saved; one that does not read here (a time zone this node lacks)
             // is not applied, and the node keeps the org it has.
+            _refused = latest.Revision;
             logger.LogError("Org revision {Revision} cannot be used on this node: {Problem}", latest.Revision, e.Message);
         }
 

@@ -115,6 +115,24 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_validates_against_the_org_the_server_runs_including_admin_edits()
+    {
+        using (var app = new SalesCoachApp(_directory))
+        {
+            using var admin = app.Client(SalesCoachApp.AdminKey);
+            var document = System.Text.Json.Nodes.JsonNode.Parse(await (await admin.GetAsync("/api/admin/org")).Content.ReadAsStringAsync())!;
+            document["teams"]![0]!["reps"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["id"] = "nova", ["name"] = "Nova New" });
+            var saved = await admin.PutAsync("/api/admin/org", new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var run = await RunAsync(WriteCsv("nova.csv", "id,repId,type,occurredAt\nnova-1,nova,call,2026-11-16T10:00:00+01:00\n"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"accepted\s+1\s", run.Output);
+    }
+
+    [Fact]
     public async Task Missing_files_and_bad_arguments_are_explained()
     {
         Assert.Contains("there is no file", (await RunAsync(Path.Combine(_directory, "nope.csv"))).Errors);

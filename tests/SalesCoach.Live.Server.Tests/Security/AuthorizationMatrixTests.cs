@@ -57,6 +57,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
         { "GET", "/api/webhooks/sources", Anyone, "D" },
         { "GET", "/api/admin/users", Anyone, "D" },
         { "GET", "/api/admin/api-keys", Anyone, "D" },
+        { "GET", "/api/admin/org", Anyone, "D" },
+        { "PUT", "/api/admin/org", "{}", "D" },
+        { "GET", "/api/admin/org/revisions", Anyone, "D" },
         { "GET", "/api/account/me", Anyone, "P O M D" },
         { "GET", "/healthz", Anyone, "A I R B P O M D" },
     };
