@@ -7,7 +7,6 @@ using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Storage.Org;
-using SalesCoach.Live.Storage.Wallboards;
 
 namespace SalesCoach.Live.Server.OrgSetup;
 
@@ -58,8 +57,7 @@ public static class OrgAdminEndpoints
     }
 
     private static async Task<IResult> PutAsync(
-        HttpRequest request, HttpResponse response, Organization org, IOrgStore store, OrgHistory history, IServiceProvider services,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, HttpResponse response, Organization org, IOrgStore store, OrgHistory history, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxDocumentBytes)
         {
@@ -119,8 +117,7 @@ public static class OrgAdminEndpoints
         }
 
         var current = history.Parse(latest);
-        var problems = OrgEditRules.Check(current, proposed).ToList();
-        problems.AddRange(await WallboardProblemsAsync(current, proposed, services.GetService<IWallboardStore>(), cancellationToken));
+        var problems = OrgEditRules.Check(current, proposed);
         if (problems.Count > 0)
         {
             return Invalid(problems);
@@ -183,26 +180,6 @@ public static class OrgAdminEndpoints
         change.After,
         change.Text,
     };
-
-    /// <summary>
-    /// A team shown on a wallboard board cannot be removed: the TVs paired with the board would lose their slide. The
-    /// admin takes it off the board first.
-    /// </summary>
-    private static async Task<IEnumerable<OrgFileProblem>> WallboardProblemsAsync(
-        Organization current, Organization proposed, IWallboardStore? wallboards, CancellationToken cancellationToken)
-    {
-        var removed = current.Teams.Where(t => proposed.FindTeam(t.Id) is null).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        if (removed.Count == 0 || wallboards is null)
-        {
-            return [];
-        }
-
-        var boards = await wallboards.ListAsync(cancellationToken);
-        return removed
-            .SelectMany(team => boards.Where(b => b.Teams.Contains(team)).Select(b => new OrgFileProblem(
-                "$.teams", $"team '{team}' cannot be removed: wallboard board '{b.Id}' shows it (take it off the board first)")))
-            .ToList();
-    }
 
     private static bool TryExpectedRevision(HttpRequest request, JsonObject document, out long? expected, out (string Key, string Message) problem)
     {

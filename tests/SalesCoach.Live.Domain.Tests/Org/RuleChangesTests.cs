@@ -71,4 +71,19 @@ public sealed class RuleChangesTests
         Assert.Contains("'deal'", problem.Message);
         Assert.Empty(OrgEditRules.Check(current, OrgFile.Parse(OrganizationReplaceTests.After)));
     }
+
+    [Fact]
+    public void Removing_a_team_is_refused_and_emptying_it_is_not()
+    {
+        var current = OrgFile.Parse(OrganizationReplaceTests.Before);
+        // The org file reader takes the trailing comma this leaves.
+        var withoutAmer = OrgFile.Parse(OrganizationReplaceTests.Before.Replace(
+            """{ "id": "amer", "name": "AMER", "timeZone": "America/New_York", "reps": [ { "id": "cleo", "name": "Cleo" } ] }""", ""));
+
+        var problem = Assert.Single(OrgEditRules.Check(current, withoutAmer));
+
+        Assert.Equal("$.teams", problem.Path);
+        Assert.Contains("'amer'", problem.Message);
+        Assert.Null(withoutAmer.FindTeam("amer"));
+    }
 }

@@ -66,7 +66,7 @@ public sealed class OrgAdminTests
     }
 
     [Fact]
-    public async Task Removing_a_metric_that_activities_are_counted_with_is_refused_naming_the_metrics()
+    public async Task Removing_a_metric_or_a_team_that_others_refer_to_is_refused_naming_the_path()
     {
         using var app = new SalesCoachApp();
         using var admin = app.Client(SalesCoachApp.AdminKey);
@@ -78,6 +78,13 @@ public sealed class OrgAdminTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await Json.ReadAsync(response)).GetProperty("errors");
         Assert.Contains("'deal'", errors.GetProperty("$.metrics")[0].GetString());
+
+        var withoutTeam = await GetOrgAsync(admin);
+        withoutTeam["teams"]!.AsArray().RemoveAt(2);
+        var team = await admin.PutAsync("/api/admin/org", Body(withoutTeam));
+        Assert.Equal(HttpStatusCode.BadRequest, team.StatusCode);
+        Assert.Contains("'other'", (await Json.ReadAsync(team)).GetProperty("errors").GetProperty("$.teams")[0].GetString());
+        Assert.Equal(1, (await GetOrgAsync(admin))["revision"]!.GetValue<long>());
     }
 
     [Fact]
