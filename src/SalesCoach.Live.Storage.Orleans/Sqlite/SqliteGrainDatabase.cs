@@ -4,15 +4,16 @@ using SalesCoach.Live.Storage.Sqlite;
 namespace SalesCoach.Live.Storage.Orleans.Sqlite;
 
 /// <summary>
-/// The Orleans tables (grain state and reminders) in the embedded store's database file, beside the activity log but
-/// on a connection of their own. The file is shared with the log's writer, so statements wait (up to
-/// <see cref="BusyTimeoutSeconds"/>) while the log commits; each statement commits on its own, durably (WAL,
-/// <c>synchronous = FULL</c>). One connection, one statement at a time: grain state and reminders change rarely.
-/// The tables are created at first use; the log's schema version (<c>user_version</c>) is left alone.
+/// The Orleans tables (grain state and reminders) of the embedded store, in a database file of their own beside the
+/// activity log's (<c>salescoach.db</c> keeps the log, <c>salescoach-state.db</c> the grain state): SQLite has one
+/// write lock per file, and grain-state writes in the log's file made the log's group commits wait (and sleep on
+/// <c>SQLITE_BUSY</c>). Each statement commits on its own, durably (WAL, <c>synchronous = FULL</c>); one connection,
+/// one statement at a time. The tables are created at first use; a new state file first takes over the rows an
+/// earlier version kept in the log's file (they are copied, and left where they were).
 /// </summary>
 public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
 {
-    /// <summary>How long a statement waits for the log's writer to let go of the file.</summary>
+    /// <summary>How long a statement waits for another writer (a backup, say) to let go of the file.</summary>
     public const int BusyTimeoutSeconds = 30;
 
     private const string Schema = """
@@ -43,11 +44,12 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
     private SqliteConnection? _connection;
     private bool _disposed;
 
-    /// <summary>Opens (lazily: nothing touches the disk before the first statement) the file at the options' path.</summary>
+    /// <summary>Opens (lazily: nothing touches the disk before the first statement) the state file beside the options' log file.</summary>
     public SqliteGrainDatabase(SqliteStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        FilePath = Path.GetFullPath(options.Path);
+        LogFilePath = Path.GetFullPath(options.Path);
+        FilePath = StatePathOf(options.Path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -57,8 +59,19 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
         }.ToString();
     }
 
-    /// <summary>The database file.</summary>
+    /// <summary>The database file of the grain state and reminders.</summary>
     public string FilePath { get; }
+
+    /// <summary>The activity log's file, where versions before the split kept the grain state.</summary>
+    public string LogFilePath { get; }
+
+    /// <summary>The state file that goes with a log file: <c>data/salescoach.db</c> → <c>data/salescoach-state.db</c>.</summary>
+    public static string StatePathOf(string logPath)
+    {
+        var full = Path.GetFullPath(logPath);
+        var extension = Path.GetExtension(full);
+        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-state" + (extension.Length > 0 ? extension : ".db"));
+    }
 
     /// <summary>Runs <paramref name="work"/> on the connection, off the caller's thread, one piece of work at a time.</summary>
     internal async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
@@ -109,6 +122,40 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
+    // Versions before the split kept these tables in the log's file: copy their rows once, when the state file is new.
+    private void TakeOverFromLogFile(SqliteConnection connection)
+    {
+        using (var attach = Command(connection, "ATTACH DATABASE $path AS log;", ("$path", LogFilePath)))
+        {
+            attach.ExecuteNonQuery();
+        }
+
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var table in new[] { "orleans_grain_state", "orleans_reminders" })
+            {
+                using var exists = Command(connection, "SELECT count(*) FROM log.sqlite_master WHERE type = 'table' AND name = $name;", ("$name", table));
+                exists.Transaction = transaction;
+                if ((long)exists.ExecuteScalar()! == 0)
+                {
+                    continue;
+                }
+
+                using var copy = Command(connection, $"INSERT OR IGNORE INTO main.{table} SELECT * FROM log.{table};");
+                copy.Transaction = transaction;
+                copy.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            using var detach = Command(connection, "DETACH DATABASE log;");
+            detach.ExecuteNonQuery();
+        }
+    }
+
     private SqliteConnection Open()
     {
         var directory = Path.GetDirectoryName(FilePath);
@@ -117,6 +164,7 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
             Directory.CreateDirectory(directory);
         }
 
+        var fresh = !File.Exists(FilePath);
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -125,6 +173,11 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
             {
                 using var command = Command(connection, sql);
                 command.ExecuteNonQuery();
+            }
+
+            if (fresh && File.Exists(LogFilePath))
+            {
+                TakeOverFromLogFile(connection);
             }
 
             return connection;
