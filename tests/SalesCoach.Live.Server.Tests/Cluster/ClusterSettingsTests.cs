@@ -39,7 +39,7 @@ public sealed class ClusterSettingsTests
     }
 
     [Fact]
-    public void On_the_embedded_store_grain_state_and_reminders_live_in_the_activity_logs_file()
+    public void On_the_embedded_store_grain_state_and_reminders_live_in_a_state_file_beside_the_activity_log()
     {
         using var app = new SalesCoachApp();
 
@@ -50,6 +50,7 @@ public sealed class ClusterSettingsTests
 
         Assert.IsType<SqliteGrainStorage>(storage);
         Assert.IsType<SqliteReminderTable>(reminders);
-        Assert.Equal(log.FilePath, database.FilePath);
+        Assert.Equal(log.FilePath, database.LogFilePath);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(log.FilePath)!, "salescoach-state.db"), database.FilePath);
     }
 }
