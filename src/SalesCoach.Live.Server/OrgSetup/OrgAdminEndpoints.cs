@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
-using SalesCoach.Live.Storage.Org;
 
 namespace SalesCoach.Live.Server.OrgSetup;
 
@@ -20,10 +18,6 @@ public static class OrgAdminEndpoints
 {
     /// <summary>The largest org document taken (a 1,000-rep org is well under 1 MB).</summary>
     public const int MaxDocumentBytes = 4 * 1024 * 1024;
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static WebApplication MapOrgAdmin(this WebApplication app)
     {
@@ -45,19 +39,18 @@ public static class OrgAdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(HttpResponse response, IOrgStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpResponse response, OrgEditor editor, CancellationToken cancellationToken)
     {
-        if (await store.GetLatestAsync(cancellationToken) is not { } latest)
+        if (await editor.GetLatestAsync(cancellationToken) is not { } latest)
         {
             return Results.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
         }
 
         response.Headers.ETag = ETagOf(latest.Revision);
-        return Results.Text(WithRevision(latest), "application/json", Encoding.UTF8);
+        return Results.Text(OrgEditor.WithRevision(latest), "application/json", Encoding.UTF8);
     }
 
-    private static async Task<IResult> PutAsync(
-        HttpRequest request, HttpResponse response, Organization org, IOrgStore store, OrgHistory history, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(HttpRequest request, HttpResponse response, OrgEditor editor, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxDocumentBytes)
         {
@@ -70,19 +63,9 @@ public static class OrgAdminEndpoints
             return Results.Problem(detail: $"an org document may be at most {MaxDocumentBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
 
-        JsonNode? node;
-        try
+        if (OrgEditor.ParseObject(text, out var parseProblem) is not { } document)
         {
-            node = JsonNode.Parse(text, documentOptions: DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            return Invalid(new Dictionary<string, string[]> { [$"$ (line {e.LineNumber + 1})"] = [$"not valid JSON: {e.Message}"] });
-        }
-
-        if (node is not JsonObject document)
-        {
-            return Invalid(new Dictionary<string, string[]> { ["$"] = ["must be an object with 'metrics' and 'teams'"] });
+            return Invalid([parseProblem!]);
         }
 
         // The revision the caller edited: If-Match wins over a 'revision' field (which is not part of the document).
@@ -91,54 +74,24 @@ public static class OrgAdminEndpoints
             return Invalid(new Dictionary<string, string[]> { [revisionProblem.Key] = [revisionProblem.Message] });
         }
 
-        document.Remove("revision");
-        document.Remove("savedAt");
-        document.Remove("savedBy");
-        var stored = document.ToJsonString(Indented);
-        Organization proposed;
-        try
-        {
-            proposed = OrgFile.Parse(stored, "body");
-        }
-        catch (OrgFileException e)
-        {
-            return Invalid(e.Problems);
-        }
-
-        var latest = await store.GetLatestAsync(cancellationToken);
-        if (latest is null)
-        {
-            return Results.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
-        }
-
-        if (expected is { } wanted && wanted != latest.Revision)
-        {
-            return Stale(wanted, latest.Revision);
-        }
-
-        var current = history.Parse(latest);
-        var problems = OrgEditRules.Check(current, proposed);
-        if (problems.Count > 0)
-        {
-            return Invalid(problems);
-        }
-
         var who = request.HttpContext.User.Identity?.Name ?? "admin";
-        var saved = await store.SaveAsync(new NewOrgRevision(stored, who, OrgRevisionSources.Edit, latest.FileHash), latest.Revision, cancellationToken);
-        if (saved is null)
+        var outcome = await editor.SaveAsync(document, expected, who, cancellationToken);
+        switch (outcome.Status)
         {
-            return Stale(latest.Revision, await store.GetLatestNumberAsync(cancellationToken));
+            case OrgSaveStatus.Invalid:
+                return Invalid(outcome.Problems);
+            case OrgSaveStatus.Stale:
+                return Stale(outcome.Expected, outcome.Latest);
+            case OrgSaveStatus.Starting:
+                return Results.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
         }
 
-        org.Apply(history.Parse(saved), saved.Revision);
-        var changes = await history.ChangesOfAsync(saved, latest, cancellationToken);
-        loggers.CreateLogger(typeof(OrgAdminEndpoints)).LogInformation(
-            "Org revision {Revision} saved by {SavedBy} with {Changes} rule changes", saved.Revision, who, changes.Count);
+        var saved = outcome.Saved!;
         response.Headers.ETag = ETagOf(saved.Revision);
-        return Results.Text(WithRevision(saved), "application/json", Encoding.UTF8);
+        return Results.Text(OrgEditor.WithRevision(saved), "application/json", Encoding.UTF8);
     }
 
-    private static async Task<IResult> RevisionsAsync(HttpRequest request, IOrgStore store, OrgHistory history, CancellationToken cancellationToken)
+    private static async Task<IResult> RevisionsAsync(HttpRequest request, OrgEditor editor, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var limit = Number(request, "limit", 20, 1, 100, errors);
@@ -148,24 +101,14 @@ public static class OrgAdminEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        // One more than asked, so the oldest listed has the revision before it to compare with.
-        var revisions = await store.ListAsync((int)limit + 1, before, cancellationToken);
-        var listed = new List<object>();
-        for (var i = 0; i < Math.Min(revisions.Count, (int)limit); i++)
+        var listed = (await editor.ListAsync((int)limit, before, cancellationToken)).Select(listing => new
         {
-            var revision = revisions[i];
-            var previous = i + 1 < revisions.Count ? revisions[i + 1] : null;
-            var changes = await history.ChangesOfAsync(revision, previous, cancellationToken);
-            listed.Add(new
-            {
-                revision.Revision,
-                SavedAt = BoardJson.FormatInstant(revision.SavedAt),
-                revision.SavedBy,
-                revision.Source,
-                Changes = changes.Select(RuleChangeView).ToList(),
-            });
-        }
-
+            listing.Revision.Revision,
+            SavedAt = BoardJson.FormatInstant(listing.Revision.SavedAt),
+            listing.Revision.SavedBy,
+            listing.Revision.Source,
+            Changes = listing.Changes.Select(RuleChangeView).ToList(),
+        }).ToList();
         return Results.Ok(listed);
     }
 
@@ -225,15 +168,6 @@ public static class OrgAdminEndpoints
         Invalid(problems.GroupBy(p => p.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal));
 
     private static IResult Invalid(Dictionary<string, string[]> errors) => Results.ValidationProblem(errors, title: "The org document is not valid");
-
-    private static string WithRevision(OrgRevision revision)
-    {
-        var node = JsonNode.Parse(revision.Document, documentOptions: DocumentOptions)!.AsObject();
-        node["revision"] = revision.Revision;
-        node["savedAt"] = BoardJson.FormatInstant(revision.SavedAt);
-        node["savedBy"] = revision.SavedBy;
-        return node.ToJsonString(Indented);
-    }
 
     private static string ETagOf(long revision) => new EntityTagHeaderValue($"\"{revision.ToString(CultureInfo.InvariantCulture)}\"").ToString();
 

@@ -22,6 +22,7 @@ public static class OrgExtensions
         builder.Services.AddSingleton(source);
         builder.Services.AddOrgStore(builder.Configuration);
         builder.Services.AddSingleton<OrgHistory>();
+        builder.Services.AddSingleton<OrgEditor>();
         builder.Services.AddSingleton(OrgFollowerOptions.From(builder.Configuration));
         // Registered before the silo (AddCluster comes later): hosted services start in order, so grains never see the
         // file's org when the stored one wins.
