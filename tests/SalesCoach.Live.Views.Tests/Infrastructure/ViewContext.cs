@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -22,6 +23,12 @@ public abstract class ViewContext : BunitContext, IAsyncLifetime
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 30, 0, TimeSpan.Zero);
 
     protected ViewContext()
+        : this(_ => { })
+    {
+    }
+
+    /// <summary>A context with more services, added before the renderer reads any.</summary>
+    protected ViewContext(Action<ViewContext> arrange)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
@@ -31,8 +38,12 @@ public abstract class ViewContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILiveFloor>(Floor);
         Services.AddSingleton<IRepFile>(RepFile);
         Services.AddLogging();
+        arrange(this);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>The fake authorization, when the test's arrangement added it (<c>AddAuthorization</c>).</summary>
+    public BunitAuthorizationContext? Authorization { get; set; }
 
     public Organization Org { get; } = DemoOrg.Create();
 
