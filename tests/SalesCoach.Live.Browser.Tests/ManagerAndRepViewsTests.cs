@@ -199,6 +199,45 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         output.WriteLine(await Screenshots.SaveAsync(page, "views-boards"));
     }
 
+    [Fact]
+    public async Task An_admin_changes_a_team_call_goal_on_the_org_page_and_the_board_follows()
+    {
+        var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
+        using var reader = server.CreateClient();
+        reader.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.ReadKey);
+        Assert.Equal(60, await AnnaCallGoalAsync(reader));
+
+        var page = await _chromium.NewPageAsync();
+        Watch(page);
+        await Views.SignInAsync(page, server.BaseAddress, "admin", ViewsServer.Password, "/admin/org");
+        await Views.WaitInteractiveAsync(page);
+        var target = page.Locator("[data-team-id=emea] tr[data-goal='call/day'] input[data-field=\"teams[0].goals[0].target\"]");
+        await Assertions.Expect(target).ToHaveValueAsync("60");
+        await target.FillAsync("75");
+        await target.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=save-org]");
+
+        await Assertions.Expect(page.Locator("[data-testid=org-saved]")).ToContainTextAsync("Saved as revision 2");
+        await Assertions.Expect(page.Locator("[data-testid=org-revisions] tr[data-revision='2']")).ToContainTextAsync("admin");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        double? goal;
+        while ((goal = await AnnaCallGoalAsync(reader)) != 75 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(75, goal);
+        output.WriteLine(await Screenshots.SaveAsync(page, "views-admin-org"));
+    }
+
+    /// <summary>Anna's call goal for the day on the EMEA board, as the board API gives it.</summary>
+    private static async Task<double?> AnnaCallGoalAsync(HttpClient reader)
+    {
+        var board = System.Text.Json.Nodes.JsonNode.Parse(await reader.GetStringAsync("/api/teams/emea/board"))!;
+        var anna = board["reps"]!.AsArray().Single(r => (string?)r!["repId"] == "anna")!;
+        return (double?)anna["metrics"]!["call"]!["goal"];
+    }
+
     /// <summary>Types into a MudBlazor field and leaves it, so the circuit has the value before the next click.</summary>
     private static async Task FillAsync(IPage page, string selector, string value)
     {

@@ -20,6 +20,9 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
     public const string Password = "browser-tests-password-1";
     public const string IngestKey = "views-ingest-key-0000000000000001";
 
+    /// <summary>A key with the read scope, for the board API.</summary>
+    public const string ReadKey = "views-read-key-00000000000000001";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
@@ -40,6 +43,9 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
             ["ApiKeys:0:Name"] = "ingest",
             ["ApiKeys:0:Key"] = IngestKey,
             ["ApiKeys:0:Scopes:0"] = "ingest",
+            ["ApiKeys:1:Name"] = "reader",
+            ["ApiKeys:1:Key"] = ReadKey,
+            ["ApiKeys:1:Scopes:0"] = "read",
             ["Logging:LogLevel:Default"] = "Warning",
             // Open pages check their account every 2 s (30 s by default), so a test sees a deleted account's page end.
             ["Accounts:RevalidateSeconds"] = "2",
