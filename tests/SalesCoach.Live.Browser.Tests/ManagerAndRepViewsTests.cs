@@ -227,6 +227,7 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         }
 
         Assert.Equal(75, goal);
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         output.WriteLine(await Screenshots.SaveAsync(page, "views-admin-org"));
     }
 
