@@ -25,43 +25,12 @@ public static class StorageServiceCollectionExtensions
     /// <exception cref="InvalidOperationException">
     /// The provider is neither, or it is <c>Postgres</c> and <c>Storage:Postgres:ConnectionString</c> is empty.
     /// </exception>
-    public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        // Checked here rather than at first use, so that a misconfigured server stops at start-up, saying why.
-        var provider = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            var path = configuration[SqliteStorageOptions.PathKey];
-            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
-            services.AddSingleton(options);
-            services.AddSingleton<IActivityLog>(serviceProvider => new SqliteActivityLog(
-                options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<SqliteActivityLog>>()));
-            return services;
-        }
-
-        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
-                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
-            }
-
-            var options = new PostgresStorageOptions { ConnectionString = connectionString };
-            services.AddSingleton(options);
-            services.AddSingleton<IActivityLog>(serviceProvider => new PostgresActivityLog(
-                options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<PostgresActivityLog>>()));
-            return services;
-        }
-
-        throw new InvalidOperationException(
-            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
-    }
+    public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStore<IActivityLog>(
+            configuration,
+            (options, serviceProvider) => new SqliteActivityLog(options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<SqliteActivityLog>>()),
+            (options, serviceProvider) => new PostgresActivityLog(options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<PostgresActivityLog>>()),
+            registerOptions: true);
 
     /// <summary>
     /// Registers <see cref="IWallboardStore"/> as a singleton in the same store as the activity log (chosen by
@@ -69,38 +38,11 @@ public static class StorageServiceCollectionExtensions
     /// or <see cref="PostgresWallboardStore"/> in the same database, each with tables of its own.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
-    public static IServiceCollection AddWallboardStore(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        var provider = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            var path = configuration[SqliteStorageOptions.PathKey];
-            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
-            services.AddSingleton<IWallboardStore>(serviceProvider => new SqliteWallboardStore(options, TimeOf(serviceProvider)));
-            return services;
-        }
-
-        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
-                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
-            }
-
-            var options = new PostgresStorageOptions { ConnectionString = connectionString };
-            services.AddSingleton<IWallboardStore>(serviceProvider => new PostgresWallboardStore(options, TimeOf(serviceProvider)));
-            return services;
-        }
-
-        throw new InvalidOperationException(
-            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
-    }
+    public static IServiceCollection AddWallboardStore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStore<IWallboardStore>(
+            configuration,
+            (options, serviceProvider) => new SqliteWallboardStore(options, TimeOf(serviceProvider)),
+            (options, serviceProvider) => new PostgresWallboardStore(options, TimeOf(serviceProvider)));
 
     /// <summary>
     /// Registers <see cref="IDeadLetterStore"/> as a singleton in the same store as the activity log (chosen by
@@ -108,38 +50,11 @@ public static class StorageServiceCollectionExtensions
     /// or <see cref="PostgresDeadLetterStore"/> in the same database, with a table of its own.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
-    public static IServiceCollection AddDeadLetterStore(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        var provider = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            var path = configuration[SqliteStorageOptions.PathKey];
-            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
-            services.AddSingleton<IDeadLetterStore>(serviceProvider => new SqliteDeadLetterStore(options, TimeOf(serviceProvider)));
-            return services;
-        }
-
-        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
-                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
-            }
-
-            var options = new PostgresStorageOptions { ConnectionString = connectionString };
-            services.AddSingleton<IDeadLetterStore>(serviceProvider => new PostgresDeadLetterStore(options, TimeOf(serviceProvider)));
-            return services;
-        }
-
-        throw new InvalidOperationException(
-            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
-    }
+    public static IServiceCollection AddDeadLetterStore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStore<IDeadLetterStore>(
+            configuration,
+            (options, serviceProvider) => new SqliteDeadLetterStore(options, TimeOf(serviceProvider)),
+            (options, serviceProvider) => new PostgresDeadLetterStore(options, TimeOf(serviceProvider)));
 
     /// <summary>
     /// Registers <see cref="IOrgStore"/> as a singleton in the same store as the activity log (chosen by
@@ -147,7 +62,21 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="PostgresOrgStore"/> in the same database, with a table of its own.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
-    public static IServiceCollection AddOrgStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrgStore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStore<IOrgStore>(
+            configuration,
+            (options, serviceProvider) => new SqliteOrgStore(options, TimeOf(serviceProvider)),
+            (options, serviceProvider) => new PostgresOrgStore(options, TimeOf(serviceProvider)));
+
+    // The one place that reads Storage:Provider: checked here rather than at first use, so that a misconfigured server
+    // stops at start-up, saying why.
+    private static IServiceCollection AddStore<TService>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Func<SqliteStorageOptions, IServiceProvider, TService> sqlite,
+        Func<PostgresStorageOptions, IServiceProvider, TService> postgres,
+        bool registerOptions = false)
+        where TService : class
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -157,7 +86,12 @@ public static class StorageServiceCollectionExtensions
         {
             var path = configuration[SqliteStorageOptions.PathKey];
             var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
-            services.AddSingleton<IOrgStore>(serviceProvider => new SqliteOrgStore(options, TimeOf(serviceProvider)));
+            if (registerOptions)
+            {
+                services.AddSingleton(options);
+            }
+
+            services.AddSingleton(serviceProvider => sqlite(options, serviceProvider));
             return services;
         }
 
@@ -172,7 +106,12 @@ public static class StorageServiceCollectionExtensions
             }
 
             var options = new PostgresStorageOptions { ConnectionString = connectionString };
-            services.AddSingleton<IOrgStore>(serviceProvider => new PostgresOrgStore(options, TimeOf(serviceProvider)));
+            if (registerOptions)
+            {
+                services.AddSingleton(options);
+            }
+
+            services.AddSingleton(serviceProvider => postgres(options, serviceProvider));
             return services;
         }
 

@@ -24,7 +24,7 @@ public static class AccountAdminEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         users.MapDelete("/{userName}", async (string userName, AccountAdmin admin, ClaimsPrincipal user) =>
-                await admin.DeleteAsync(userName, user.Identity?.Name ?? "?") ? Results.NoContent() : NotFound(userName))
+                await admin.DeleteAsync(userName, AccountsExtensions.Who(user)) ? Results.NoContent() : NotFound(userName))
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var keys = app.MapGroup("/api/admin/api-keys").RequireAuthorization(SecurityExtensions.AdminPolicy).WithTags("Admin");
@@ -34,7 +34,7 @@ public static class AccountAdminEndpoints
             .WithSummary("Create an API key: the answer holds the key, shown this once.")
             .ProducesValidationProblem();
         keys.MapDelete("/{id}", async (string id, ApiKeyIssuer issuer, ClaimsPrincipal user) =>
-                await issuer.RevokeAsync(id, user.Identity?.Name ?? "?")
+                await issuer.RevokeAsync(id, AccountsExtensions.Who(user))
                     ? Results.NoContent()
                     : Results.Problem(detail: $"no live API key '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .WithSummary("Revoke an API key: it stops working at once on this node, within seconds on the others.")
@@ -54,7 +54,7 @@ public static class AccountAdminEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        if (!await admin.CreateAsync(request, user.Identity?.Name ?? "?"))
+        if (!await admin.CreateAsync(request, AccountsExtensions.Who(user)))
         {
             return Results.Problem(detail: $"userName '{request.UserName}' is taken", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
@@ -75,7 +75,7 @@ public static class AccountAdminEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        return await admin.UpdateAsync(userName, request, user.Identity?.Name ?? "?") is { } updated
+        return await admin.UpdateAsync(userName, request, AccountsExtensions.Who(user)) is { } updated
             ? Results.Json(AccountView.Of(updated))
             : NotFound(userName);
     }
@@ -87,7 +87,7 @@ public static class AccountAdminEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        var issued = await issuer.CreateAsync(request!.Name!, request.Scopes!, user.Identity?.Name ?? "?");
+        var issued = await issuer.CreateAsync(request!.Name!, request.Scopes!, AccountsExtensions.Who(user));
         return Results.Created($"/api/admin/api-keys/{issued.Stored.Id}", new
         {
             id = issued.Stored.Id,

@@ -15,7 +15,7 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private volatile Snapshot _snapshot = new([], DateTimeOffset.MinValue);
+    private volatile Snapshot _snapshot = Snapshot.Empty;
 
     /// <summary>The SHA-256 hash (lower-case hex) under which a key is kept.</summary>
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -26,10 +26,10 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
         var keys = await CurrentAsync(cancellationToken);
         var hash = Encoding.ASCII.GetBytes(HashOf(presented));
         StoredApiKey? found = null;
-        foreach (var key in keys)
+        foreach (var (key, keyHash) in keys)
         {
             // Compared in constant time against every key, like the configured keys.
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.Hash), hash) && key.RevokedAt is null)
+            if (CryptographicOperations.FixedTimeEquals(keyHash, hash) && key.RevokedAt is null)
             {
                 found = key;
             }
@@ -39,9 +39,9 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
     }
 
     /// <summary>Forgets this node's copy, so the next look-up reads the grain.</summary>
-    public void Invalidate() => _snapshot = new([], DateTimeOffset.MinValue);
+    public void Invalidate() => _snapshot = Snapshot.Empty;
 
-    private async Task<StoredApiKey[]> CurrentAsync(CancellationToken cancellationToken)
+    private async Task<(StoredApiKey Key, byte[] Hash)[]> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
         if (clock.GetUtcNow() - snapshot.ReadAt < MaxAge)
@@ -58,7 +58,9 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
                 return snapshot.Keys;
             }
 
-            var keys = await grains.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync();
+            var keys = (await grains.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync())
+                .Select(k => (k, Encoding.ASCII.GetBytes(k.Hash)))
+                .ToArray();
             _snapshot = new Snapshot(keys, clock.GetUtcNow());
             return keys;
         }
@@ -74,5 +76,9 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
         }
     }
 
-    private sealed record Snapshot(StoredApiKey[] Keys, DateTimeOffset ReadAt);
+    // Each key with its hash as bytes, converted once per refresh rather than once per look-up.
+    private sealed record Snapshot((StoredApiKey Key, byte[] Hash)[] Keys, DateTimeOffset ReadAt)
+    {
+        public static readonly Snapshot Empty = new([], DateTimeOffset.MinValue);
+    }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SalesCoach.Live.Storage.Activities;
-using SalesCoach.Live.Storage.GroupCommit;
 using SalesCoach.Live.Storage.Sqlite;
+using static SalesCoach.Live.Storage.Sqlite.SqliteFeatureTables;
 
 namespace SalesCoach.Live.Storage.Wallboards;
 
@@ -54,33 +54,17 @@ public sealed class SqliteWallboardStore : IWallboardStore, IAsyncDisposable, ID
     private const string BumpStamp = "UPDATE wallboard_changes SET stamp = stamp + 1 WHERE id = 1;";
 
     private readonly TimeProvider timeProvider;
-    private readonly string connectionString;
-    private readonly InitializationGate initialization;
-    private int disposed;
+    private readonly SqliteFeatureTables tables;
 
     /// <summary>Opens (lazily: nothing touches the disk before the first call) the store in <see cref="SqliteStorageOptions.Path"/>.</summary>
     public SqliteWallboardStore(SqliteStorageOptions options, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Path))
-        {
-            throw new ArgumentException($"The SQLite path ({SqliteStorageOptions.PathKey}) is empty.", nameof(options));
-        }
-
+        tables = new SqliteFeatureTables(options, Schema, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
-        FilePath = Path.GetFullPath(options.Path);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        initialization = new InitializationGate(_ => Task.Run(CreateSchema));
     }
 
     /// <summary>The full path of the database file.</summary>
-    public string FilePath { get; }
+    public string FilePath => tables.FilePath;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<WallboardDefinition>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -361,25 +345,7 @@ public sealed class SqliteWallboardStore : IWallboardStore, IAsyncDisposable, ID
     }
 
     /// <inheritdoc cref="DisposeAsync"/>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-
-        initialization.Dispose();
-        using var pooled = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(pooled);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
+    public void Dispose() => tables.Dispose();
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
@@ -441,49 +407,9 @@ public sealed class SqliteWallboardStore : IWallboardStore, IAsyncDisposable, ID
 
     private long Now() => StoredTime.ToUnixMicrosecondsFloor(timeProvider.GetUtcNow());
 
-    private void CreateSchema()
-    {
-        var directory = Path.GetDirectoryName(FilePath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken) =>
+        tables.ReadAsync(read, cancellationToken);
 
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // The activity log sets WAL too; whichever comes first, the file ends up in WAL mode.
-        Execute(connection, null, "PRAGMA journal_mode = WAL;");
-        using var transaction = connection.BeginTransaction(deferred: false);
-        Execute(connection, transaction, Schema);
-        transaction.Commit();
-    }
-
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await initialization.EnsureAsync(cancellationToken);
-        return await Task.Run(() =>
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            return read(connection);
-        }, cancellationToken);
-    }
-
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await initialization.EnsureAsync(cancellationToken);
-        return await Task.Run(() =>
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            Execute(connection, null, "PRAGMA synchronous = FULL;");
-            // IMMEDIATE: take the write lock at the start, so a read-then-write cannot meet a busy upgrade half way.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = write(connection, transaction);
-            transaction.Commit();
-            return result;
-        }, cancellationToken);
-    }
+    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
+        tables.WriteAsync(write, cancellationToken);
 }
