@@ -212,9 +212,12 @@ public sealed class GamificationGrain(
             rs.MetDays.Remove(dayKey);
         }
 
-        rs.Recent.Add(new TimedEntry { At = activity.OccurredAt, Metric = activity.Type, Quantity = activity.Quantity });
-        var latest = rs.Recent.Max(e => e.At);
-        rs.Recent.RemoveAll(e => latest - e.At >= _settings.HotHand.Window);
+        if (KeepForHotHand(rs, activity, day, dayKey))
+        {
+            rs.Recent.Add(new TimedEntry { At = activity.OccurredAt, Metric = activity.Type, Quantity = activity.Quantity });
+            var latest = rs.Recent.Max(e => e.At);
+            rs.Recent.RemoveAll(e => latest - e.At >= _settings.HotHand.Window);
+        }
 
         if (activity.Quantity <= 0)
         {
@@ -267,6 +270,22 @@ public sealed class GamificationGrain(
 
             logger.LogInformation("Rep {RepId} earned {Badge} for {Period}", rep.Id, award.RuleId, award.PeriodKey);
         }
+    }
+
+    /// <summary>
+    /// Whether the hot-hand window needs this activity: one of the counted metric, on a day whose hot hand is still to
+    /// come, or close enough to the next local day to count there. A day already hot is never checked again, so a busy
+    /// rep's window stays as small as the rule (and the stored state with it).
+    /// </summary>
+    private bool KeepForHotHand(RepGameState rs, RecentActivity activity, DateOnly day, string dayKey)
+    {
+        var hotHand = _settings.HotHand;
+        if (hotHand.Metric is not null && hotHand.Metric != activity.Type)
+        {
+            return false;
+        }
+
+        return !rs.HotDays.Contains(dayKey) || _team.Calendar.LocalDate(activity.OccurredAt + hotHand.Window) != day;
     }
 
     /// <summary>Announces a new leader of today's points (ties broken by name, as on the board).</summary>

@@ -127,6 +127,26 @@ public sealed class GamificationGrainTests(GrainCluster cluster)
         await cluster.Relay.WaitForAsync(TestOrg.League, RelayPush.Moment, m => m.GetProperty("repId").GetString() == "quin" && m.GetProperty("kind").GetString() == "hotHand");
     }
 
+    [Fact]
+    public async Task Calls_after_the_hot_hand_still_count_for_the_next_day_when_they_are_within_its_window()
+    {
+        // Tuesday: hot at 23:09 (ten calls); five more at 23:50-23:54 are no longer needed for Tuesday, but the
+        // window of Wednesday's first half hour reaches back to them: five calls at 00:05-00:09 make ten.
+        var evening = cluster.StartFreshWeek(TestOrg.League, DayOfWeek.Tuesday, TimeSpan.FromHours(23.95));
+        var tuesday = cluster.TeamOf(TestOrg.League).Calendar.LocalDate(evening);
+        RecentActivity Call(long seq, DateTimeOffset at) => new(seq, at, "call", 1);
+        var late = evening.AddMinutes(-57); // 23:00
+        await Games.RecordAsync("ivo", [.. Enumerable.Range(0, 10).Select(i => Call(i + 1, late.AddMinutes(i)))]);
+        Assert.Single(await FeedAsync("ivo"), m => m.GetProperty("kind").GetString() == "hotHand");
+        await Games.RecordAsync("ivo", [.. Enumerable.Range(0, 5).Select(i => Call(i + 11, late.AddMinutes(50 + i)))]);
+
+        var morning = cluster.MoveClockTo(TestOrg.League, tuesday.AddDays(1), TimeSpan.FromMinutes(10));
+        await Games.RecordAsync("ivo", [.. Enumerable.Range(0, 4).Select(i => Call(i + 16, morning.AddMinutes(-5 + i)))]);
+        Assert.DoesNotContain(await FeedAsync("ivo"), m => m.GetProperty("kind").GetString() == "hotHand");
+        await Games.RecordAsync("ivo", [Call(20, morning.AddMinutes(-1))]);
+        Assert.Single(await FeedAsync("ivo"), m => m.GetProperty("kind").GetString() == "hotHand");
+    }
+
     private async Task<List<JsonElement>> FeedAsync(string repId)
     {
         using var feed = JsonDocument.Parse(await Games.GetMomentsAsync());

@@ -58,7 +58,8 @@ public static class TestOrg
                     { "id": "nora", "name": "Nora Void" },
                     { "id": "otto", "name": "Otto Lead" },
                     { "id": "pia",  "name": "Pia Comeback" },
-                    { "id": "quin", "name": "Quin Hot" } ]
+                    { "id": "quin", "name": "Quin Hot" },
+                    { "id": "ivo",  "name": "Ivo Late" } ]
         }
       ]
     }
