@@ -47,6 +47,12 @@ public sealed class GamificationGrain(
     private ILiveRelay[] _relays = [];
     private long _relaysFetchedTicks;
 
+    /// <summary>Each rep's day goals by metric, built once per org revision.</summary>
+    private readonly Dictionary<string, Dictionary<string, double>> _dayGoals = new(StringComparer.Ordinal);
+
+    /// <summary>The team's counts per local day while one batch is applied (summed over the reps once, then kept up).</summary>
+    private readonly Dictionary<string, Dictionary<string, long>> _teamDays = new(StringComparer.Ordinal);
+
     private GamificationState State => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -74,6 +80,7 @@ public sealed class GamificationGrain(
         }
 
         _revision = org.Revision;
+        _dayGoals.Clear();
         if (org.FindTeam(_team.Id) is { } team)
         {
             _team = team;
@@ -99,6 +106,7 @@ public sealed class GamificationGrain(
         RollFeed(now);
         var moments = new List<Moment>();
         var taken = 0;
+        _teamDays.Clear();
         foreach (var (repId, activities) in batch)
         {
             if (!_reps.TryGetValue(repId, out var rep))
@@ -118,7 +126,10 @@ public sealed class GamificationGrain(
             if (taken > before)
             {
                 State.RepSeqs[repId] = seen;
-                Trim(RepState(repId), now);
+                if (Trim(RepState(repId), now))
+                {
+                    _teamDays.Clear();
+                }
             }
         }
 
@@ -186,7 +197,7 @@ public sealed class GamificationGrain(
             rs.DayCounts[dayKey] = counts = new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        var dayGoals = rep.Goals.Where(g => g.Period == GoalPeriod.Day).GroupBy(g => g.Metric).ToDictionary(g => g.Key, g => g.First().Target, StringComparer.Ordinal);
+        var dayGoals = DayGoals(rep);
         var progress = calendar.Progress(GoalPeriod.Day, activity.OccurredAt);
         foreach (var (metric, target) in dayGoals)
         {
@@ -197,7 +208,9 @@ public sealed class GamificationGrain(
             }
         }
 
-        var teamBefore = TeamDayCounts(dayKey);
+        var teamDay = TeamDayCounts(dayKey);
+        var teamBefore = new Dictionary<string, long>(teamDay, StringComparer.Ordinal);
+        teamDay[activity.Type] = teamDay.GetValueOrDefault(activity.Type) + activity.Quantity;
         var before = counts.GetValueOrDefault(activity.Type);
         var after = before + activity.Quantity;
         counts[activity.Type] = after;
@@ -323,24 +336,35 @@ public sealed class GamificationGrain(
         return today;
     }
 
-    private void Trim(RepGameState rs, DateTimeOffset now)
+    /// <summary>Drops what is older than the kept days; true when day counts were dropped.</summary>
+    private bool Trim(RepGameState rs, DateTimeOffset now)
     {
         var first = DayKey(_team.Calendar.LocalDate(now).AddDays(-KeptDays));
+        var dropped = false;
         foreach (var old in rs.DayCounts.Keys.Where(k => string.CompareOrdinal(k, first) < 0).ToList())
         {
             rs.BestOlderDayPoints = Math.Max(rs.BestOlderDayPoints, PointsOf(rs.DayCounts[old]));
             rs.DayCounts.Remove(old);
+            dropped = true;
         }
 
         rs.AtRisk.RemoveAll(m => string.CompareOrdinal(m, first) < 0);
         rs.HotDays.RemoveAll(d => string.CompareOrdinal(d, first) < 0);
         var streakFirst = DayKey(_team.Calendar.LocalDate(now).AddDays(-Streaks.MaxDays));
         rs.MetDays.RemoveAll(d => string.CompareOrdinal(d, streakFirst) < 0);
+        return dropped;
     }
 
+    /// <summary>The team's counts of a local day, summed once per batch and kept up as the batch's activities apply.</summary>
     private Dictionary<string, long> TeamDayCounts(string dayKey)
     {
+        if (_teamDays.TryGetValue(dayKey, out var kept))
+        {
+            return kept;
+        }
+
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        _teamDays[dayKey] = sums;
         foreach (var rs in State.Reps.Values)
         {
             if (rs.DayCounts.TryGetValue(dayKey, out var counts))
@@ -380,6 +404,17 @@ public sealed class GamificationGrain(
 
     private long PointsOf(Dictionary<string, long> counts) =>
         counts.Sum(c => (org.FindMetric(c.Key)?.Points ?? 0) * c.Value);
+
+    private Dictionary<string, double> DayGoals(Rep rep)
+    {
+        if (!_dayGoals.TryGetValue(rep.Id, out var goals))
+        {
+            goals = rep.Goals.Where(g => g.Period == GoalPeriod.Day).GroupBy(g => g.Metric).ToDictionary(g => g.Key, g => g.First().Target, StringComparer.Ordinal);
+            _dayGoals[rep.Id] = goals;
+        }
+
+        return goals;
+    }
 
     private string MetricName(string key) => org.FindMetric(key)?.Name ?? key;
 
