@@ -50,6 +50,20 @@ public sealed class MyPacePageTests : ViewContext
     }
 
     [Fact]
+    public void A_week_goal_card_spreads_what_is_left_over_the_working_days_left()
+    {
+        // Thursday 12:00: 27 of the week's 40 working hours gone (202.5 due); Thursday and Friday left.
+        Clock.SetUtcNow(Org.FindTeam("emea")!.Calendar.At(new DateOnly(2026, 11, 26), TimeSpan.FromHours(12)));
+        Floor.Boards["emea"] = () => LiveBoard.Read(Snapshot("emea", 5, Row("anna", "Anna Berg", 1, 110, Cell(110, 300, 202.5, "week"))));
+
+        var cut = Render<MyPacePage>(p => p.AddCascadingValue(SignedIn(People.Rep("anna", "emea"))));
+
+        Assert.Equal(
+            "Behind pace: 190 more calls this week, about 95 a working day over the 2 working days left (including today).",
+            cut.Find("[data-metric=call][data-period=week] [data-testid=sentence]").TextContent);
+    }
+
+    [Fact]
     public void A_rep_account_without_a_rep_is_told_so()
     {
         var cut = Render<MyPacePage>(p => p.AddCascadingValue(SignedIn(People.Rep("nobody", "emea"))));

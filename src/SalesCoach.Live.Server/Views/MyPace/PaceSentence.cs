@@ -7,10 +7,13 @@ namespace SalesCoach.Live.Server.Views.MyPace;
 
 /// <summary>
 /// The one plain sentence a rep reads under a goal: what to do next, in numbers and a clock time.
-/// Behind: how many more by the next checkpoint (the next full hour at least half an hour away, within working hours)
-/// to be back on pace, from the goal times the working time elapsed by then (contract section 3). On pace or ahead:
-/// how many are left and the hourly rate that reaches the goal (<c>neededPerHour</c>). Before the first working
-/// minute, after the last, and once the goal is met, it says so instead of asking for the impossible.
+/// Day goals: behind, how many more by the next checkpoint (the next full hour at least half an hour away, within
+/// working hours) to be back on pace, from the goal times the working time elapsed by then (contract section 3); on
+/// pace or ahead, how many are left and the hourly rate that reaches the goal (<c>neededPerHour</c>).
+/// Week, month and quarter goals: how many are left in the period and, rounded up, how many a working day that is over
+/// the working days left (the team's working days less holidays, today only while working time remains today); on the
+/// period's last working day it says "today". Before the first working minute, after the last, and once the goal is
+/// met, it says so instead of asking for the impossible.
 /// </summary>
 public static class PaceSentence
 {
@@ -27,18 +30,24 @@ public static class PaceSentence
             return $"No goal for {name}: {Count(actual)} so far.";
         }
 
+        var period = GoalPeriodNames.TryParse(cell.Period, out var p) ? p : GoalPeriod.Day;
         if (actual >= goal)
         {
-            return $"Goal reached: {Count(actual)} of {Count(goal)} {name}. Everything from here is a bonus.";
+            var over = period == GoalPeriod.Day ? "" : $" {ThisPeriod(period)}";
+            return $"Goal reached: {Count(actual)} of {Count(goal)} {name}{over}. Everything from here is a bonus.";
         }
 
-        var period = GoalPeriodNames.TryParse(cell.Period, out var p) ? p : GoalPeriod.Day;
         var range = calendar.PeriodAt(period, now);
         var progress = calendar.Progress(range, now);
         var left = goal - actual;
         if (progress.Remaining <= TimeSpan.Zero)
         {
             return $"No working time left {ThisPeriod(period)}: {Count(actual)} of {Count(goal)} {name}, {Count(left)} short.";
+        }
+
+        if (period != GoalPeriod.Day)
+        {
+            return ForLongPeriod(goal, actual, name, period, range, progress, calendar, now);
         }
 
         var end = LastWorkingMinute(calendar, range);
@@ -66,6 +75,85 @@ public static class PaceSentence
         var dueByCheckpoint = goal * calendar.Progress(range, checkpoint).ElapsedFraction;
         var needed = Math.Max(1, Math.Ceiling(dueByCheckpoint - actual - 1e-9));
         return $"Make {Count(needed)} more {name} by {When(calendar, checkpoint, now)} to be back on pace.";
+    }
+
+    /// <summary>
+    /// A week, month or quarter goal with working time left and not yet met: what is left over the working days left.
+    /// </summary>
+    private static string ForLongPeriod(
+        double goal, double actual, string name, GoalPeriod period, PeriodRange range, PeriodProgress progress, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var left = Math.Ceiling(goal - actual - 1e-9);
+        var days = WorkingDaysLeft(calendar, range, now);
+        if (days.Count == 0)
+        {
+            return $"No working time left {ThisPeriod(period)}: {Count(actual)} of {Count(goal)} {name}, {Count(goal - actual)} short.";
+        }
+
+        var spread = Spread(left, days, period, calendar, now);
+        if (progress.Elapsed <= TimeSpan.Zero)
+        {
+            var start = NextWorkingStart(calendar, range, now) ?? now;
+            return $"Not started yet: from {When(calendar, start, now)}, {Count(left)} {Noun(name, left)} to make {ThisPeriod(period)}, {spread}.";
+        }
+
+        var expected = goal * progress.ElapsedFraction;
+        if (actual >= expected)
+        {
+            var lead = Math.Floor(actual - expected);
+            var opening = lead >= 1 ? $"{Count(lead)} ahead of pace" : "On pace";
+            var reach = left == 1 ? "reaches" : "reach";
+            return $"{opening}: {Count(left)} more {Noun(name, left)} {ThisPeriod(period)} {reach} the goal, {spread}.";
+        }
+
+        return $"Behind pace: {Count(left)} more {Noun(name, left)} {ThisPeriod(period)}, {spread}.";
+    }
+
+    /// <summary>
+    /// How <paramref name="left"/> spreads over the working days left (at least one): on the last one, which day that is;
+    /// before it, the per-day figure rounded up and how many days, or only how many days when fewer are left than days.
+    /// </summary>
+    private static string Spread(double left, IReadOnlyList<DateOnly> days, GoalPeriod period, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var today = calendar.LocalDate(now);
+        var first = days[0];
+        if (days.Count == 1)
+        {
+            var all = left > 1 ? "all " : "";
+            var when = first == today
+                ? $"today by {When(calendar, calendar.WorkingWindow(first)!.Value.End, now)}"
+                : first == today.AddDays(1) ? "tomorrow" : $"on {DayName(first, today)}";
+            return $"{all}{when}, the last working day of the {PeriodWord(period)}";
+        }
+
+        var from = first == today ? "including today" : first == today.AddDays(1) ? "from tomorrow" : $"from {DayName(first, today)}";
+        var over = $"{Count(days.Count)} working days left ({from})";
+        if (left < days.Count)
+        {
+            return $"with {over}";
+        }
+
+        var perDay = Math.Ceiling((left / days.Count) - 1e-9);
+        return $"about {Count(perDay)} a working day over the {over}";
+    }
+
+    /// <summary>
+    /// The working days of <paramref name="range"/> from the local date of <paramref name="now"/> on, today only while
+    /// working time remains today; holidays and days off never count.
+    /// </summary>
+    internal static IReadOnlyList<DateOnly> WorkingDaysLeft(WorkingCalendar calendar, PeriodRange range, DateTimeOffset now)
+    {
+        var days = new List<DateOnly>();
+        var from = calendar.LocalDate(now);
+        for (var date = from < range.First ? range.First : from; date <= range.Last; date = date.AddDays(1))
+        {
+            if (calendar.WorkingWindow(date) is { } window && window.End > now)
+            {
+                days.Add(date);
+            }
+        }
+
+        return days;
     }
 
     /// <summary>
@@ -146,6 +234,44 @@ public static class PaceSentence
         GoalPeriod.Month => "this month",
         _ => "this quarter",
     };
+
+    private static string PeriodWord(GoalPeriod period) => period switch
+    {
+        GoalPeriod.Day => "day",
+        GoalPeriod.Week => "week",
+        GoalPeriod.Month => "month",
+        _ => "quarter",
+    };
+
+    /// <summary>A weekday within the coming week ("Monday"), with its date beyond ("Monday 4 Jan").</summary>
+    private static string DayName(DateOnly date, DateOnly today) =>
+        date.ToString(date.DayNumber - today.DayNumber < 7 ? "dddd" : "dddd d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The metric's (lower-case, plural) name for <paramref name="count"/>: for exactly one, its first word made singular
+    /// ("calls" to "call", "meetings booked" to "meeting booked", "replies" to "reply").
+    /// </summary>
+    private static string Noun(string name, double count)
+    {
+        if (count != 1)
+        {
+            return name;
+        }
+
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        var word = space < 0 ? name : name[..space];
+        var rest = space < 0 ? "" : name[space..];
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 3)
+        {
+            word = word[..^3] + "y";
+        }
+        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 1)
+        {
+            word = word[..^1];
+        }
+
+        return word + rest;
+    }
 
     private static string Count(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
