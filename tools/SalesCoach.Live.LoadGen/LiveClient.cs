@@ -92,7 +92,7 @@ internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunSta
             _version = version;
         }
 
-        Observe(board, now);
+        Observe(board, now, null);
         _firstSnapshot.TrySetResult();
     }
 
@@ -116,7 +116,7 @@ internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunSta
         }
 
         _version = version;
-        Observe(delta, now);
+        Observe(delta, now, new DeltaSplit(Team.FirstArrival(version, now), stats.PostToFirst, stats.FirstToThis));
     }
 
     private async Task ResubscribeAsync()
@@ -134,7 +134,7 @@ internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunSta
         }
     }
 
-    private void Observe(JsonElement message, long now)
+    private void Observe(JsonElement message, long now, DeltaSplit? split)
     {
         if (!message.TryGetProperty("reps", out var reps) || reps.ValueKind != JsonValueKind.Array)
         {
@@ -153,7 +153,7 @@ internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunSta
             }
 
             var count = (long)actual.GetDouble() - rep.Baseline;
-            var (seen, foreign) = rep.Observe(count, _seen[rep.IndexInTeam], now, stats.MeasureStart, stats.PostToScreen);
+            var (seen, foreign) = rep.Observe(count, _seen[rep.IndexInTeam], now, stats.MeasureStart, stats.PostToScreen, split);
             Volatile.Write(ref _seen[rep.IndexInTeam], seen);
             if (foreign > 0)
             {

@@ -99,6 +99,8 @@ internal sealed class LoadRun(LoadOptions options)
                 AcceptedPerSecond = measuredSeconds > 0 ? Math.Round(_stats.AcceptedMeasured / measuredSeconds, 1) : 0,
                 Http = _stats.Http.Summarise(),
                 PostToScreen = _stats.PostToScreen.Summarise(),
+                PostToFirst = _stats.PostToFirst.Summarise(),
+                FirstToThis = _stats.FirstToThis.Summarise(),
                 UnseenAtEnd = _clients.Sum(c => c.Unseen()),
                 ForeignObservations = _stats.Foreign,
             };

@@ -50,7 +50,7 @@ internal sealed class RepTrack(string id, string teamId, int indexInTeam, long b
     /// seen <paramref name="seen"/> before: records the post-to-screen latency of each activity newly seen.
     /// Returns the new seen count, and how many of the count are not ours (nothing posted explains them).
     /// </summary>
-    public (int Seen, long Foreign) Observe(long count, int seen, long now, long measureStart, LatencyHistogram histogram)
+    public (int Seen, long Foreign) Observe(long count, int seen, long now, long measureStart, LatencyHistogram histogram, DeltaSplit? split = null)
     {
         if (count <= seen)
         {
@@ -65,6 +65,11 @@ internal sealed class RepTrack(string id, string teamId, int indexInTeam, long b
                 if (_sent[i] >= measureStart)
                 {
                     histogram.RecordTicks(_sent[i], now);
+                    if (split is { } s)
+                    {
+                        s.PostToFirst.RecordTicks(_sent[i], s.FirstArrival);
+                        s.FirstToThis.RecordTicks(s.FirstArrival, now);
+                    }
                 }
             }
 
@@ -72,6 +77,13 @@ internal sealed class RepTrack(string id, string teamId, int indexInTeam, long b
         }
     }
 }
+
+/// <summary>
+/// Where a delta's post-to-screen time went: from the POST to the first of the team's clients to get that delta
+/// (ingest, grains, the contract's coalescing wait, one hub send), and from that first client to this one (the fan-out:
+/// hub sends queued behind each other, and the load generator's own CPU).
+/// </summary>
+internal sealed record DeltaSplit(long FirstArrival, LatencyHistogram PostToFirst, LatencyHistogram FirstToThis);
 
 /// <summary>A team as discovered from <c>GET /api/teams</c> and its board.</summary>
 internal sealed class TeamTrack(string id, IReadOnlyList<RepTrack> reps)
@@ -81,6 +93,23 @@ internal sealed class TeamTrack(string id, IReadOnlyList<RepTrack> reps)
     public IReadOnlyList<RepTrack> Reps { get; } = reps;
 
     public IReadOnlyDictionary<string, RepTrack> ById { get; } = reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<long, long> _firstArrivals = new();
+
+    /// <summary>When the first of this team's clients got delta <paramref name="version"/> (this arrival if it is the first).</summary>
+    public long FirstArrival(long version, long now)
+    {
+        var first = _firstArrivals.GetOrAdd(version, now);
+        if (first == now && version % 64 == 0)
+        {
+            foreach (var old in _firstArrivals.Keys.Where(v => v < version - 64))
+            {
+                _firstArrivals.TryRemove(old, out _);
+            }
+        }
+
+        return first;
+    }
 }
 
 /// <summary>Counters shared by posters, clients and the progress printer.</summary>
@@ -100,6 +129,12 @@ internal sealed class RunStats
     public LatencyHistogram Http { get; } = new();
 
     public LatencyHistogram PostToScreen { get; } = new();
+
+    /// <summary>Post-to-screen of activities seen in deltas, up to the first of the team's clients to get the delta.</summary>
+    public LatencyHistogram PostToFirst { get; } = new();
+
+    /// <summary>Post-to-screen of activities seen in deltas, from the first of the team's clients to this one.</summary>
+    public LatencyHistogram FirstToThis { get; } = new();
 
     /// <summary>Stopwatch timestamp from which samples count (after the warm-up).</summary>
     public long MeasureStart { get; set; } = long.MaxValue;

@@ -56,6 +56,8 @@ internal sealed class RunSummary
             ("ingest throughput", string.Create(c, $"{Load.AcceptedPerSecond:F0} accepted activities/s (from 202s, over {Load.MeasuredSeconds:F1} s)")),
             ("HTTP latency", Percentiles(Load.Http)),
             ("post-to-screen", Percentiles(Load.PostToScreen)),
+            ("  to the team's 1st client", Percentiles(Load.PostToFirst)),
+            ("  1st client to this one", Percentiles(Load.FirstToThis)),
             ("not seen at the end", string.Create(c, $"{Load.UnseenAtEnd} activity x client deliveries")),
             ("hub clients", string.Create(c, $"{Hub?.ConnectedAtEnd ?? 0} of {Options.Clients} connected at the end (connect took {Hub?.ConnectSeconds ?? 0:F1} s), {Hub?.Gaps ?? 0} version gaps")),
             ("errors", Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}"))),
@@ -208,6 +210,12 @@ internal sealed class LoadFigures
     public LatencySummary Http { get; set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     public LatencySummary PostToScreen { get; set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Activities seen in deltas: from the POST to the first of the team's clients to get the delta.</summary>
+    public LatencySummary PostToFirst { get; set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Activities seen in deltas: from the first of the team's clients to get the delta to this client.</summary>
+    public LatencySummary FirstToThis { get; set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     public long UnseenAtEnd { get; set; }
 
