@@ -112,7 +112,7 @@ public sealed class ServerProcess : IDisposable
     }
 
     // The server's own build output, of the same configuration as this test assembly.
-    private static string ServerDll()
+    public static string ServerDll()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(RepositoryRoot.Path, "src", "SalesCoach.Live.Server", "bin", configuration, "net10.0", "SalesCoach.Live.Server.dll");
