@@ -37,6 +37,12 @@ public sealed class GamificationGrain(
     /// </summary>
     public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The "takes the lead" moments kept in the day's feed, the latest ones: a busy team changes leader many times an
+    /// hour, and the TV shows a few lines. Awards and deals are all kept (each rule awards once per rep and period).
+    /// </summary>
+    public const int KeptLeaderMoments = 20;
+
     private readonly GamificationSettings _settings = settings ?? GamificationSettings.Default;
 
     private bool _dirty;
@@ -140,6 +146,10 @@ public sealed class GamificationGrain(
 
         LeaderCheck(now, moments);
         State.Feed.AddRange(moments.Select(ToEntry));
+        if (moments.Any(m => m.Kind == MomentKinds.Leader))
+        {
+            TrimLeaderMoments();
+        }
         if (!moments.Any(m => IsAward(m.Kind)))
         {
             // Counts, a new leader or a deal in the feed: written behind. After a crash they go back with the RepSeqs
@@ -319,6 +329,16 @@ public sealed class GamificationGrain(
 
         State.Leader = leader.Rep.Id;
         moments.Add(new Moment(MomentKinds.Leader, leader.Rep.Id, leader.Rep.Name, $"{leader.Rep.Name} takes the lead", null, leader.Points, _team.Calendar.ToLocal(now)));
+    }
+
+    /// <summary>Drops the oldest leader moments beyond <see cref="KeptLeaderMoments"/> from the day's feed.</summary>
+    private void TrimLeaderMoments()
+    {
+        var surplus = State.Feed.Count(e => e.Kind == MomentKinds.Leader) - KeptLeaderMoments;
+        if (surplus > 0)
+        {
+            State.Feed.RemoveAll(e => e.Kind == MomentKinds.Leader && surplus-- > 0);
+        }
     }
 
     /// <summary>Starts a new feed (and a new leader race) when the team's local day has changed.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SalesCoach.Live.Abstractions.Gamification;
 using SalesCoach.Live.Abstractions.Teams;
+using SalesCoach.Live.Grains.Gamification;
 using SalesCoach.Live.Grains.Tests.Infrastructure;
 using static SalesCoach.Live.Grains.Tests.Infrastructure.TestActivity;
 
@@ -145,6 +146,35 @@ public sealed class GamificationGrainTests(GrainCluster cluster)
         Assert.DoesNotContain(await FeedAsync("ivo"), m => m.GetProperty("kind").GetString() == "hotHand");
         await Games.RecordAsync("ivo", [Call(20, morning.AddMinutes(-1))]);
         Assert.Single(await FeedAsync("ivo"), m => m.GetProperty("kind").GetString() == "hotHand");
+    }
+
+    [Fact]
+    public async Task The_feed_keeps_the_latest_leader_moments_and_every_award()
+    {
+        var now = cluster.StartFreshWeek(TestOrg.League, DayOfWeek.Wednesday, TimeSpan.FromHours(16));
+        RecentActivity Calls(long seq, int quantity) => new(seq, now.AddMinutes(-60 + seq), "call", quantity);
+
+        // Ugo and Vic take the lead from each other 30 times (one more point than the other each time).
+        var points = new Dictionary<string, long> { ["ugo"] = 0, ["vic"] = 0 };
+        var seqs = new Dictionary<string, long> { ["ugo"] = 0, ["vic"] = 0 };
+        for (var i = 0; i < 30; i++)
+        {
+            var (taker, other) = i % 2 == 0 ? ("ugo", "vic") : ("vic", "ugo");
+            var quantity = (int)(points[other] - points[taker] + 1);
+            points[taker] += quantity;
+            await Games.RecordAsync(taker, [Calls(++seqs[taker], quantity)]);
+        }
+
+        using var feed = JsonDocument.Parse(await Games.GetMomentsAsync());
+        var moments = feed.RootElement.GetProperty("moments").EnumerateArray().ToList();
+        var leaders = moments.Where(m => m.GetProperty("kind").GetString() == "leader").ToList();
+        Assert.Equal(GamificationGrain.KeptLeaderMoments, leaders.Count);
+        Assert.Equal(points["vic"], leaders[^1].GetProperty("value").GetInt64()); // the last change is kept
+        Assert.Equal("Vic Flip takes the lead", leaders[^1].GetProperty("text").GetString());
+
+        // The goal moments (a day goal of 5) of both are still there, however many leader moments came after them.
+        Assert.Single(moments, m => m.GetProperty("kind").GetString() == "goal" && m.GetProperty("repId").GetString() == "ugo");
+        Assert.Single(moments, m => m.GetProperty("kind").GetString() == "goal" && m.GetProperty("repId").GetString() == "vic");
     }
 
     private async Task<List<JsonElement>> FeedAsync(string repId)

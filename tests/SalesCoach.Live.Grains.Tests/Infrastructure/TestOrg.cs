@@ -59,7 +59,9 @@ public static class TestOrg
                     { "id": "otto", "name": "Otto Lead" },
                     { "id": "pia",  "name": "Pia Comeback" },
                     { "id": "quin", "name": "Quin Hot" },
-                    { "id": "ivo",  "name": "Ivo Late" } ]
+                    { "id": "ivo",  "name": "Ivo Late" },
+                    { "id": "ugo",  "name": "Ugo Flip" },
+                    { "id": "vic",  "name": "Vic Flip" } ]
         }
       ]
     }
