@@ -23,10 +23,14 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
     /// <summary>A key with the read scope, for the board API.</summary>
     public const string ReadKey = "views-read-key-00000000000000001";
 
+    /// <summary>A key with the admin scope, for the competitions API.</summary>
+    public const string AdminKey = "views-admin-key-0000000000000001";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public ViewsServer(FakeTimeProvider clock, string? dataDirectory = null, string environment = "Development")
+    /// <param name="orgFile">The org file to start with; the demo org's when null.</param>
+    public ViewsServer(FakeTimeProvider clock, string? dataDirectory = null, string environment = "Development", string? orgFile = null)
     {
         _environment = environment;
         Clock = clock;
@@ -34,7 +38,7 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>
         {
-            ["Org:File"] = Path.Combine(RepositoryRoot.Path, "src", "SalesCoach.Live.Domain", "Org", "demo-org.json"),
+            ["Org:File"] = orgFile ?? Path.Combine(RepositoryRoot.Path, "src", "SalesCoach.Live.Domain", "Org", "demo-org.json"),
             ["Demo:Enabled"] = "false",
             ["Storage:Provider"] = "Sqlite",
             ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "salescoach.db"),
@@ -46,6 +50,9 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
             ["ApiKeys:1:Name"] = "reader",
             ["ApiKeys:1:Key"] = ReadKey,
             ["ApiKeys:1:Scopes:0"] = "read",
+            ["ApiKeys:2:Name"] = "admin",
+            ["ApiKeys:2:Key"] = AdminKey,
+            ["ApiKeys:2:Scopes:0"] = "admin",
             ["Logging:LogLevel:Default"] = "Warning",
             // Open pages check their account every 2 s (30 s by default), so a test sees a deleted account's page end.
             ["Accounts:RevalidateSeconds"] = "2",
