@@ -25,6 +25,7 @@ public static class SalesCoachExtensions
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5080");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddLogging();
         builder.AddOrg();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using SalesCoach.Live.Server.Tests.Infrastructure;
@@ -76,6 +77,12 @@ public sealed class PostgresOutageTests
             Assert.NotNull(refusedAgain.Headers.RetryAfter);
             Assert.True(refusedAfter < TimeSpan.FromSeconds(10), $"The second refusal took {refusedAfter}; the store timeout is 1 s.");
             Assert.Equal(10, await LiveCallsAsync(reader, expected: 10));
+
+            // A read that needs the store (the board as of an instant is built from the log) says the same, not 500.
+            var dated = await reader.GetAsync($"/api/teams/live/board?at={Uri.EscapeDataString(occurredAt.ToString("O", CultureInfo.InvariantCulture))}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, dated.StatusCode);
+            Assert.Equal("application/problem+json", dated.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(dated.Headers.RetryAfter);
 
             // 3. PostgreSQL starts again, the app is not restarted: the client retries the refused batch (same ids),
             // waiting as Retry-After says (capped at 2 s to keep the test short), until it is taken. It lands exactly once.
