@@ -29,6 +29,11 @@ public sealed class PaceSentenceTests
         // A week goal after Thursday's hours: 80% of the week gone (240 due); all that is left falls on Friday.
         { "18:00", "week", 150, 300, "Behind pace: 150 more calls this week, all tomorrow, the last working day of the week." },
         { "12:00", "day", 7, null, "No goal for calls: 7 so far." },
+        // One to go reads in the singular (a goal of 8 a day is one an hour).
+        { "16:45", "day", 7, 8, "Make 1 more call by 17:00 to reach your goal." },
+        { "10:12", "day", 1, 8, "Make 1 more call by 11:00 to be back on pace." },
+        { "16:45", "day", 59, 60, "On pace: 1 more call by 17:00 reaches the goal, about 4 an hour." },
+        { "13:00", "day", 59, 60, "29 ahead of pace: 1 more call by 17:00 reaches the goal, about 0.3 an hour." },
     };
 
     [Theory]

@@ -55,7 +55,7 @@ public static class PaceSentence
         if (progress.Elapsed <= TimeSpan.Zero)
         {
             var start = NextWorkingStart(calendar, range, now) ?? now;
-            return $"Not started yet: from {When(calendar, start, now)}, {Count(left)} {name} to make by {When(calendar, end, now)}, about {Rate(perHour)} an hour.";
+            return $"Not started yet: from {When(calendar, start, now)}, {Count(left)} {Noun(name, left)} to make by {When(calendar, end, now)}, about {Rate(perHour)} an hour.";
         }
 
         var expected = goal * progress.ElapsedFraction;
@@ -63,18 +63,20 @@ public static class PaceSentence
         {
             var lead = Math.Floor(actual - expected);
             var opening = lead >= 1 ? $"{Count(lead)} ahead of pace" : "On pace";
-            return $"{opening}: {Count(left)} more {name} by {When(calendar, end, now)} reach the goal, about {Rate(perHour)} an hour.";
+            var reach = left == 1 ? "reaches" : "reach";
+            return $"{opening}: {Count(left)} more {Noun(name, left)} by {When(calendar, end, now)} {reach} the goal, about {Rate(perHour)} an hour.";
         }
 
         var checkpoint = Checkpoint(calendar, range, now, end);
         if (checkpoint >= end)
         {
-            return $"Make {Count(Math.Ceiling(left))} more {name} by {When(calendar, end, now)} to reach your goal.";
+            var toGo = Math.Ceiling(left);
+            return $"Make {Count(toGo)} more {Noun(name, toGo)} by {When(calendar, end, now)} to reach your goal.";
         }
 
         var dueByCheckpoint = goal * calendar.Progress(range, checkpoint).ElapsedFraction;
         var needed = Math.Max(1, Math.Ceiling(dueByCheckpoint - actual - 1e-9));
-        return $"Make {Count(needed)} more {name} by {When(calendar, checkpoint, now)} to be back on pace.";
+        return $"Make {Count(needed)} more {Noun(name, needed)} by {When(calendar, checkpoint, now)} to be back on pace.";
     }
 
     /// <summary>
