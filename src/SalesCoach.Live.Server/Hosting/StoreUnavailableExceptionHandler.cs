@@ -9,7 +9,7 @@ namespace SalesCoach.Live.Server.Hosting;
 /// exception) gets a <c>503</c> problem with <c>Retry-After</c>, as ingest does, not a bare 500: the caller should
 /// come back, and nothing it asked for was half done. Other exceptions go on to the default handler.
 /// </summary>
-public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<StoreUnavailableExceptionHandler> logger) : IExceptionHandler
+public sealed class StoreUnavailableExceptionHandler(ILogger<StoreUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,19 +19,9 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
         }
 
         logger.LogWarning(exception, "The store did not answer {Method} {Path}; answering 503", httpContext.Request.Method, httpContext.Request.Path);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = ((int)IngestPipeline.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The store is unavailable",
-                Detail = "The store did not answer in time. Try again after the Retry-After delay.",
-            },
-        });
+        await StoreUnavailableProblem.Create(httpContext, IngestPipeline.RetryAfter, "The store did not answer in time. Try again after the Retry-After delay.")
+            .ExecuteAsync(httpContext);
+        return true;
     }
 
     /// <summary>Whether a database error or a timeout is the exception or one of its inner exceptions.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using System.Text.Json;
+using SalesCoach.Live.Server.Hosting;
 using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Ingest;
@@ -79,14 +80,8 @@ public static class IngestEndpoints
     /// <summary>The rate-limiting policy of ingest: a token bucket per API key.</summary>
     public const string RateLimitPolicy = "ingest";
 
-    private static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter)
-    {
-        http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(
-            detail: "The store is not answering right now; nothing was recorded. Retry the same batch (ids make it safe).",
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Store unavailable");
-    }
+    private static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter) =>
+        StoreUnavailableProblem.Create(http, retryAfter, "The store is not answering right now; nothing was recorded. Retry the same batch (ids make it safe).");
 
     private static async Task<IResult> PostAsync(HttpRequest request, IngestPipeline pipeline, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SalesCoach.Live.Server.Ingest;
+using SalesCoach.Live.Server.Hosting;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Storage;
 
@@ -104,14 +104,8 @@ public static class WebhookEndpoints
         };
     }
 
-    internal static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter)
-    {
-        http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(
-            detail: "The store is not answering right now. Retry the same payload: ids make it safe.",
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Store unavailable");
-    }
+    internal static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter) =>
+        StoreUnavailableProblem.Create(http, retryAfter, "The store is not answering right now. Retry the same payload: ids make it safe.");
 
     private static IResult Unauthorized(HttpContext http, SourceMapping? mapping) =>
         Unauthorized(http, http.User.Identity?.IsAuthenticated == true

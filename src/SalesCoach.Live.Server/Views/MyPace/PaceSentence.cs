@@ -61,10 +61,7 @@ public static class PaceSentence
         var expected = goal * progress.ElapsedFraction;
         if (actual >= expected)
         {
-            var lead = Math.Floor(actual - expected);
-            var opening = lead >= 1 ? $"{Count(lead)} ahead of pace" : "On pace";
-            var reach = left == 1 ? "reaches" : "reach";
-            return $"{opening}: {Count(left)} more {Noun(name, left)} by {When(calendar, end, now)} {reach} the goal, about {Rate(perHour)} an hour.";
+            return $"{AheadOrOnPace(actual, expected)}: {Count(left)} more {Noun(name, left)} by {When(calendar, end, now)} {Reach(left)} the goal, about {Rate(perHour)} an hour.";
         }
 
         var checkpoint = Checkpoint(calendar, range, now, end);
@@ -102,10 +99,7 @@ public static class PaceSentence
         var expected = goal * progress.ElapsedFraction;
         if (actual >= expected)
         {
-            var lead = Math.Floor(actual - expected);
-            var opening = lead >= 1 ? $"{Count(lead)} ahead of pace" : "On pace";
-            var reach = left == 1 ? "reaches" : "reach";
-            return $"{opening}: {Count(left)} more {Noun(name, left)} {ThisPeriod(period)} {reach} the goal, {spread}.";
+            return $"{AheadOrOnPace(actual, expected)}: {Count(left)} more {Noun(name, left)} {ThisPeriod(period)} {Reach(left)} the goal, {spread}.";
         }
 
         return $"Behind pace: {Count(left)} more {Noun(name, left)} {ThisPeriod(period)}, {spread}.";
@@ -143,7 +137,7 @@ public static class PaceSentence
     /// The working days of <paramref name="range"/> from the local date of <paramref name="now"/> on, today only while
     /// working time remains today; holidays and days off never count.
     /// </summary>
-    internal static IReadOnlyList<DateOnly> WorkingDaysLeft(WorkingCalendar calendar, PeriodRange range, DateTimeOffset now)
+    private static IReadOnlyList<DateOnly> WorkingDaysLeft(WorkingCalendar calendar, PeriodRange range, DateTimeOffset now)
     {
         var days = new List<DateOnly>();
         var from = calendar.LocalDate(now);
@@ -236,6 +230,12 @@ public static class PaceSentence
         GoalPeriod.Month => "this month",
         _ => "this quarter",
     };
+
+    /// <summary>"12 ahead of pace", or "On pace" when the lead is under one.</summary>
+    private static string AheadOrOnPace(double actual, double expected) =>
+        Math.Floor(actual - expected) is var lead && lead >= 1 ? $"{Count(lead)} ahead of pace" : "On pace";
+
+    private static string Reach(double left) => left == 1 ? "reaches" : "reach";
 
     private static string PeriodWord(GoalPeriod period) => period switch
     {
