@@ -150,18 +150,20 @@ public sealed class GamificationGrain(
         {
             TrimLeaderMoments();
         }
-        if (!moments.Any(m => IsAward(m.Kind)))
+
+        if (moments.Any(m => IsAward(m.Kind)))
+        {
+            _dirty = false;
+            await state.WriteStateAsync();
+        }
+        else
         {
             // Counts, a new leader or a deal in the feed: written behind. After a crash they go back with the RepSeqs
             // and the replay brings them again; a busy team changes leader many times a minute, and a write per
             // change would make ingest wait on grain storage again.
             _dirty = true;
-            await PushAsync(moments);
-            return;
         }
 
-        _dirty = false;
-        await state.WriteStateAsync();
         await PushAsync(moments);
     }
 

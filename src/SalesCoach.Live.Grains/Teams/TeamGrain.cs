@@ -133,19 +133,11 @@ public sealed class TeamGrain(
         _team = team;
         var now = clock.GetUtcNow();
         await LoadAsync(now, CancellationToken.None);
+        // With no rows and no team figures kept, the flush sees everything as changed and pushes all of it.
         _rows.Clear();
         _teamJson = [];
         _version++;
-        _dirty = false;
-        _lastFlush = now;
-        var changed = Recompute(now) ?? [];
-        var fromVersion = _version;
-        _version++;
-        var delta = BoardJson.Delta(_team.Id, _version, fromVersion, _board!.AsOf, changed, _teamJson);
-        foreach (var relay in await RelaysAsync())
-        {
-            await relay.OnDeltaAsync(_team.Id, delta);
-        }
+        await FlushAsync();
 
         logger.LogInformation("Team {TeamId} follows org revision {Revision}", _team.Id, _revision);
         return true;
