@@ -17,9 +17,6 @@ public sealed class Organization
         _current = new Snapshot(metrics, teams, 0);
     }
 
-    /// <summary>Raised after <see cref="Apply"/> has swapped in a newer revision (on the caller's thread).</summary>
-    public event EventHandler<OrgChangedEventArgs>? Changed;
-
     /// <summary>
     /// The stored revision this org is (0 until one is applied). It only grows: grains and caches compare it with the
     /// revision they were built on.
@@ -39,13 +36,6 @@ public sealed class Organization
     /// <summary>The team of a known rep.</summary>
     public Team TeamOf(Rep rep) => _current.TeamById[rep.TeamId];
 
-    /// <summary>The team of a rep id, or null when the rep is not (or no longer) in the org.</summary>
-    public Team? TeamOfRep(string repId)
-    {
-        var snapshot = _current;
-        return snapshot.RepById.TryGetValue(repId, out var rep) ? snapshot.TeamById.GetValueOrDefault(rep.TeamId) : null;
-    }
-
     /// <summary>
     /// Replaces the whole org with <paramref name="next"/>'s metrics and teams as revision <paramref name="revision"/>.
     /// A revision not newer than the current one is ignored (two paths, a save and a poll, may bring the same one),
@@ -54,11 +44,9 @@ public sealed class Organization
     public bool Apply(Organization next, long revision)
     {
         ArgumentNullException.ThrowIfNull(next);
-        Snapshot previous;
         lock (_applying)
         {
-            previous = _current;
-            if (revision <= previous.Revision)
+            if (revision <= _current.Revision)
             {
                 return false;
             }
@@ -67,17 +55,7 @@ public sealed class Organization
             _current = new Snapshot(incoming.Metrics, incoming.Teams, revision);
         }
 
-        Changed?.Invoke(this, new OrgChangedEventArgs(previous.Revision, revision));
         return true;
-    }
-
-    /// <summary>A detached copy of the current org (for comparing with a later one).</summary>
-    public Organization Copy()
-    {
-        var snapshot = _current;
-        var copy = new Organization(snapshot.Metrics, snapshot.Teams);
-        copy._current = snapshot;
-        return copy;
     }
 
     /// <summary>Everything the org holds at one revision; never changed once built.</summary>

@@ -11,7 +11,4 @@ public sealed record OrgSaveOutcome(OrgSaveStatus Status, OrgRevision? Saved, IR
 {
     /// <summary>A document refused with these problems.</summary>
     public static OrgSaveOutcome Invalid(IReadOnlyList<OrgFileProblem> problems) => new(OrgSaveStatus.Invalid, null, problems, 0, 0);
-
-    /// <summary>A document refused with one problem.</summary>
-    public static OrgSaveOutcome Invalid(string path, string message) => Invalid([new OrgFileProblem(path, message)]);
 }

@@ -16,9 +16,6 @@ namespace SalesCoach.Live.Server.Security;
 /// </remarks>
 public sealed class TeamAccess(Organization org)
 {
-    public static bool IsAdmin(ClaimsPrincipal user) =>
-        AccountClaims.IsPerson(user) ? AccountClaims.RoleOf(user) == AccountRoles.Admin : user.HasClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Admin);
-
     /// <summary>May read the team's board, leaderboards, competitions and moments.</summary>
     public bool CanSeeTeam(ClaimsPrincipal user, string teamId)
     {
