@@ -168,11 +168,7 @@ public static partial class GamificationEndpoints
             errors["id"] = ["must be 1 to 64 letters, digits, '-' or '_'"];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-        {
-            errors["name"] = ["must be 1 to 200 characters"];
-        }
-
+        CheckName(request.Name, errors);
         var team = request.TeamId is null ? null : org.FindTeam(request.TeamId);
         if (team is null)
         {
@@ -230,18 +226,7 @@ public static partial class GamificationEndpoints
             end = ParseInstant(request.End, team.Calendar, "end", errors);
             if (start is { } s && end is { } e)
             {
-                if (e <= s)
-                {
-                    errors["end"] = ["must be after start"];
-                }
-                else if (e <= now)
-                {
-                    errors["end"] = ["must be in the future"];
-                }
-                else if (e - s > LongestContest)
-                {
-                    errors["end"] = ["a contest lasts at most 92 days"];
-                }
+                CheckEnd(s, e, now, errors);
             }
         }
 
@@ -249,17 +234,7 @@ public static partial class GamificationEndpoints
         var participantReps = scope == "teams"
             ? participants.SelectMany(p => org.FindTeam(p)?.Reps.Select(r => r.Id) ?? []).ToHashSet(StringComparer.Ordinal)
             : participants.ToHashSet(StringComparer.Ordinal);
-        foreach (var (rep, handicap) in handicaps)
-        {
-            if (!participantReps.Contains(rep))
-            {
-                errors[$"handicaps.{rep}"] = ["must be a rep taking part"];
-            }
-            else if (handicap is not (> 0 and <= 5))
-            {
-                errors[$"handicaps.{rep}"] = ["must be a multiplier above 0 and at most 5"];
-            }
-        }
+        CheckHandicaps(handicaps, participantReps, errors);
 
         if (errors.Count > 0)
         {
@@ -308,27 +283,15 @@ public static partial class GamificationEndpoints
         var start = contest.GetProperty("start").GetDateTimeOffset();
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200))
+        if (request.Name is not null)
         {
-            errors["name"] = ["must be 1 to 200 characters"];
+            CheckName(request.Name, errors);
         }
 
         DateTimeOffset? end = null;
         if (request.End is not null && ParseInstant(request.End, team.Calendar, "end", errors) is { } e)
         {
-            if (e <= start)
-            {
-                errors["end"] = ["must be after start"];
-            }
-            else if (e <= now)
-            {
-                errors["end"] = ["must be in the future"];
-            }
-            else if (e - start > LongestContest)
-            {
-                errors["end"] = ["a contest lasts at most 92 days"];
-            }
-
+            CheckEnd(start, e, now, errors);
             end = e;
         }
 
@@ -341,17 +304,7 @@ public static partial class GamificationEndpoints
             .Select(s => s.GetProperty("id").GetString()!)
             .SelectMany(p => contest.GetProperty("scope").GetString() == "teams" ? org.FindTeam(p)?.Reps.Select(r => r.Id) ?? [] : [p])
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var (rep, handicap) in request.Handicaps ?? [])
-        {
-            if (!participantReps.Contains(rep))
-            {
-                errors[$"handicaps.{rep}"] = ["must be a rep taking part"];
-            }
-            else if (handicap is not (> 0 and <= 5))
-            {
-                errors[$"handicaps.{rep}"] = ["must be a multiplier above 0 and at most 5"];
-            }
-        }
+        CheckHandicaps(request.Handicaps ?? [], participantReps, errors);
 
         if (errors.Count > 0)
         {
@@ -373,6 +326,46 @@ public static partial class GamificationEndpoints
 
         using var changed = System.Text.Json.JsonDocument.Parse(await grain.GetAsync() ?? []);
         return Results.Ok(changed.RootElement.Clone());
+    }
+
+    // The rules a competition's name, end and handicaps follow, the same when it is created and when it is changed.
+    private static void CheckName(string? name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        {
+            errors["name"] = ["must be 1 to 200 characters"];
+        }
+    }
+
+    private static void CheckEnd(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, Dictionary<string, string[]> errors)
+    {
+        if (end <= start)
+        {
+            errors["end"] = ["must be after start"];
+        }
+        else if (end <= now)
+        {
+            errors["end"] = ["must be in the future"];
+        }
+        else if (end - start > LongestContest)
+        {
+            errors["end"] = ["a contest lasts at most 92 days"];
+        }
+    }
+
+    private static void CheckHandicaps(Dictionary<string, double> handicaps, HashSet<string> participantReps, Dictionary<string, string[]> errors)
+    {
+        foreach (var (rep, handicap) in handicaps)
+        {
+            if (!participantReps.Contains(rep))
+            {
+                errors[$"handicaps.{rep}"] = ["must be a rep taking part"];
+            }
+            else if (handicap is not (> 0 and <= 5))
+            {
+                errors[$"handicaps.{rep}"] = ["must be a multiplier above 0 and at most 5"];
+            }
+        }
     }
 
     private static IResult Finished(string id) =>

@@ -30,16 +30,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         List<Claim> claims;
-        if (keys.Find(presented) is { } key)
+        // A configured key first, then one created at run time; either way with the scopes it was granted when loaded.
+        if ((keys.Find(presented) ?? await storedKeys.FindAsync(presented, Context.RequestAborted)) is { } key)
         {
             claims = [new(ClaimTypes.Name, key.Name)];
             claims.AddRange(key.Scopes.Select(s => new Claim(ApiKeyScopes.ClaimType, s)));
-        }
-        else if (await storedKeys.FindAsync(presented, Context.RequestAborted) is { } stored)
-        {
-            claims = [new(ClaimTypes.Name, stored.Name)];
-            var scopes = stored.Scopes.Contains(ApiKeyScopes.Admin, StringComparer.Ordinal) ? ApiKeyScopes.All : stored.Scopes.ToHashSet(StringComparer.Ordinal);
-            claims.AddRange(scopes.Select(s => new Claim(ApiKeyScopes.ClaimType, s)));
         }
         else if (boards is not null && await boards.ValidateTokenAsync(presented, Context.RequestAborted) is { } board)
         {

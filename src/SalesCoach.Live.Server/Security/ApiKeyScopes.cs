@@ -11,4 +11,19 @@ public static class ApiKeyScopes
     public const string ClaimType = "scope";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Ingest, Read, Admin };
+
+    /// <summary>
+    /// The scopes a key holding <paramref name="scopes"/> is granted: those, and every scope when one is
+    /// <see cref="Admin"/>. Worked out once where a key is loaded, not on every request.
+    /// </summary>
+    public static IReadOnlySet<string> Granted(IEnumerable<string> scopes)
+    {
+        var granted = new HashSet<string>(scopes, StringComparer.Ordinal);
+        if (granted.Contains(Admin))
+        {
+            granted.UnionWith(All);
+        }
+
+        return granted;
+    }
 }

@@ -35,12 +35,7 @@ public sealed class ApiKeyStore
 
     public void Add(string name, string key, IEnumerable<string> scopes)
     {
-        var granted = new HashSet<string>(scopes, StringComparer.Ordinal);
-        if (granted.Contains(ApiKeyScopes.Admin))
-        {
-            granted.UnionWith(ApiKeyScopes.All);
-        }
-
+        var granted = ApiKeyScopes.Granted(scopes);
         lock (_gate)
         {
             _keys.Add((Hash(key), name, granted));

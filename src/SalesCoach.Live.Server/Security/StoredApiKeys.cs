@@ -20,18 +20,21 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
     /// <summary>The SHA-256 hash (lower-case hex) under which a key is kept.</summary>
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>The live (not revoked) key matching <paramref name="presented"/>, or null.</summary>
-    public async Task<StoredApiKey?> FindAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>
+    /// The name and granted scopes (<see cref="ApiKeyScopes.Granted"/>) of the live (not revoked) key matching
+    /// <paramref name="presented"/>, or null.
+    /// </summary>
+    public async Task<(string Name, IReadOnlySet<string> Scopes)?> FindAsync(string presented, CancellationToken cancellationToken)
     {
         var keys = await CurrentAsync(cancellationToken);
         var hash = Encoding.ASCII.GetBytes(HashOf(presented));
-        StoredApiKey? found = null;
-        foreach (var (key, keyHash) in keys)
+        (string, IReadOnlySet<string>)? found = null;
+        foreach (var (key, keyHash, scopes) in keys)
         {
             // Compared in constant time against every key, like the configured keys.
             if (CryptographicOperations.FixedTimeEquals(keyHash, hash) && key.RevokedAt is null)
             {
-                found = key;
+                found = (key.Name, scopes);
             }
         }
 
@@ -41,7 +44,7 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
     /// <summary>Forgets this node's copy, so the next look-up reads the grain.</summary>
     public void Invalidate() => _snapshot = Snapshot.Empty;
 
-    private async Task<(StoredApiKey Key, byte[] Hash)[]> CurrentAsync(CancellationToken cancellationToken)
+    private async Task<(StoredApiKey Key, byte[] Hash, IReadOnlySet<string> Scopes)[]> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
         if (clock.GetUtcNow() - snapshot.ReadAt < MaxAge)
@@ -59,7 +62,7 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
             }
 
             var keys = (await grains.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync())
-                .Select(k => (k, Encoding.ASCII.GetBytes(k.Hash)))
+                .Select(k => (k, Encoding.ASCII.GetBytes(k.Hash), ApiKeyScopes.Granted(k.Scopes)))
                 .ToArray();
             _snapshot = new Snapshot(keys, clock.GetUtcNow());
             return keys;
@@ -76,8 +79,8 @@ public sealed class StoredApiKeys(IGrainFactory grains, TimeProvider clock, ILog
         }
     }
 
-    // Each key with its hash as bytes, converted once per refresh rather than once per look-up.
-    private sealed record Snapshot((StoredApiKey Key, byte[] Hash)[] Keys, DateTimeOffset ReadAt)
+    // Each key with its hash as bytes and its granted scopes, worked out once per refresh rather than once per look-up.
+    private sealed record Snapshot((StoredApiKey Key, byte[] Hash, IReadOnlySet<string> Scopes)[] Keys, DateTimeOffset ReadAt)
     {
         public static readonly Snapshot Empty = new([], DateTimeOffset.MinValue);
     }

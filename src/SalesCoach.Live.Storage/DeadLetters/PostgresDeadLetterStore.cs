@@ -1,7 +1,6 @@
 using System.Text;
 using Npgsql;
 using SalesCoach.Live.Storage.Activities;
-using SalesCoach.Live.Storage.GroupCommit;
 using SalesCoach.Live.Storage.Postgres;
 
 namespace SalesCoach.Live.Storage.DeadLetters;
@@ -14,30 +13,21 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
 {
     private const string Columns = "id, source, payload, reason, errors, received_at, last_received_at, attempts, replayed_at";
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresFeatureTables tables;
     private readonly TimeProvider timeProvider;
-    private readonly InitializationGate initialization;
-    private int disposed;
 
     /// <summary>Creates the store; nothing connects before the first call.</summary>
     public PostgresDeadLetterStore(PostgresStorageOptions options, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new ArgumentException($"The PostgreSQL connection string ({PostgresStorageOptions.ConnectionStringKey}) is empty.", nameof(options));
-        }
-
+        tables = new PostgresFeatureTables(options, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        initialization = new InitializationGate(cancellationToken => PostgresSchema.ApplyAsync(dataSource, cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<DeadLetter> AddAsync(NewDeadLetter letter, CancellationToken cancellationToken = default)
     {
         var stored = DeadLetterRules.Normalize(letter);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var upsert = new NpgsqlCommand($"""
             INSERT INTO dead_letters (source, payload, payload_hash, reason, errors, received_at, last_received_at, attempts, replayed_at)
             VALUES (@source, @payload, @hash, @reason, @errors, @now, @now, 1, NULL)
@@ -58,7 +48,7 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<DeadLetter?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM dead_letters WHERE id = @id", connection);
         command.Parameters.Add(new NpgsqlParameter<long>("id", id));
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
@@ -68,7 +58,7 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken = default)
     {
         DeadLetterRules.Check(query);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"SELECT {Columns} FROM dead_letters WHERE true");
         if (query.Source is not null)
@@ -104,7 +94,7 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<bool> MarkReplayedAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var update = new NpgsqlCommand("UPDATE dead_letters SET replayed_at = @now WHERE id = @id", connection);
         update.Parameters.Add(new NpgsqlParameter<long>("id", id));
         update.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", Now()));
@@ -115,7 +105,7 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
     public async Task<bool> UpdateReasonAsync(long id, string reason, string errors, CancellationToken cancellationToken = default)
     {
         var stored = DeadLetterRules.Normalize(new NewDeadLetter("-", "", reason, errors));
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var update = new NpgsqlCommand(
             "UPDATE dead_letters SET reason = @reason, errors = @errors, replayed_at = NULL WHERE id = @id", connection);
         update.Parameters.Add(new NpgsqlParameter<long>("id", id));
@@ -127,26 +117,17 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var delete = new NpgsqlCommand("DELETE FROM dead_letters WHERE id = @id", connection);
         delete.Parameters.Add(new NpgsqlParameter<long>("id", id));
         return await delete.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     /// <summary>Closes the data source's connections.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-
-        initialization.Dispose();
-        await dataSource.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => tables.DisposeAsync();
 
     /// <inheritdoc cref="DisposeAsync"/>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => tables.Dispose();
 
     private static async Task<List<DeadLetter>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -170,11 +151,4 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
     }
 
     private DateTimeOffset Now() => StoredTime.Truncate(timeProvider.GetUtcNow()).ToUniversalTime();
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await initialization.EnsureAsync(cancellationToken);
-        return await dataSource.OpenConnectionAsync(cancellationToken);
-    }
 }

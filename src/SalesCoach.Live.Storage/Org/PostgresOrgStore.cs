@@ -1,6 +1,5 @@
 using Npgsql;
 using SalesCoach.Live.Storage.Activities;
-using SalesCoach.Live.Storage.GroupCommit;
 using SalesCoach.Live.Storage.Postgres;
 
 namespace SalesCoach.Live.Storage.Org;
@@ -14,29 +13,20 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
 {
     private const string Columns = "revision, document, saved_at, saved_by, source, file_hash";
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresFeatureTables tables;
     private readonly TimeProvider timeProvider;
-    private readonly InitializationGate initialization;
-    private int disposed;
 
     /// <summary>Creates the store; nothing connects before the first call.</summary>
     public PostgresOrgStore(PostgresStorageOptions options, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new ArgumentException($"The PostgreSQL connection string ({PostgresStorageOptions.ConnectionStringKey}) is empty.", nameof(options));
-        }
-
+        tables = new PostgresFeatureTables(options, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        initialization = new InitializationGate(cancellationToken => PostgresSchema.ApplyAsync(dataSource, cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<OrgRevision?> GetLatestAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM org_revisions ORDER BY revision DESC LIMIT 1", connection);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
@@ -44,7 +34,7 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public async Task<long> GetLatestNumberAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(revision), 0) FROM org_revisions", connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -52,7 +42,7 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public async Task<OrgRevision?> FindAsync(long revision, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM org_revisions WHERE revision = @revision", connection);
         command.Parameters.Add(new NpgsqlParameter<long>("revision", revision));
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
@@ -62,7 +52,7 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     public async Task<IReadOnlyList<OrgRevision>> ListAsync(int limit, long? beforeRevision = null, CancellationToken cancellationToken = default)
     {
         OrgStoreRules.CheckLimit(limit);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT {Columns} FROM org_revisions WHERE revision < @before ORDER BY revision DESC LIMIT @limit", connection);
         command.Parameters.Add(new NpgsqlParameter<long>("before", beforeRevision ?? long.MaxValue));
@@ -73,7 +63,7 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<OrgRevision>> ListSavedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT {Columns} FROM org_revisions WHERE saved_at >= @from AND saved_at <= @to ORDER BY revision", connection);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("from", from.ToUniversalTime()));
@@ -85,7 +75,7 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     public async Task<OrgRevision?> SaveAsync(NewOrgRevision revision, long basedOn, CancellationToken cancellationToken = default)
     {
         OrgStoreRules.Check(revision, basedOn);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         // The WHERE refuses a stale base; ON CONFLICT refuses the loser of two saves on the same base that both passed it.
         await using var insert = new NpgsqlCommand($"""
             INSERT INTO org_revisions ({Columns})
@@ -105,19 +95,10 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     }
 
     /// <summary>Closes the data source's connections.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-
-        initialization.Dispose();
-        await dataSource.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => tables.DisposeAsync();
 
     /// <inheritdoc cref="DisposeAsync"/>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => tables.Dispose();
 
     private static async Task<List<OrgRevision>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -135,12 +116,5 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
         }
 
         return revisions;
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await initialization.EnsureAsync(cancellationToken);
-        return await dataSource.OpenConnectionAsync(cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using SalesCoach.Live.Storage.GroupCommit;
 using SalesCoach.Live.Storage.Postgres;
 
 namespace SalesCoach.Live.Storage.Wallboards;
@@ -16,23 +15,14 @@ public sealed class PostgresWallboardStore : IWallboardStore, IAsyncDisposable, 
     private const string TokenColumns = "id, board_id, name, created_at";
     private const string BumpStamp = "UPDATE wallboard_changes SET stamp = stamp + 1 WHERE id = 1";
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresFeatureTables tables;
     private readonly TimeProvider timeProvider;
-    private readonly InitializationGate initialization;
-    private int disposed;
 
     /// <summary>Creates the store; nothing connects before the first call.</summary>
     public PostgresWallboardStore(PostgresStorageOptions options, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new ArgumentException($"The PostgreSQL connection string ({PostgresStorageOptions.ConnectionStringKey}) is empty.", nameof(options));
-        }
-
+        tables = new PostgresFeatureTables(options, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        initialization = new InitializationGate(cancellationToken => PostgresSchema.ApplyAsync(dataSource, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -321,19 +311,10 @@ public sealed class PostgresWallboardStore : IWallboardStore, IAsyncDisposable, 
         }, write: false, cancellationToken);
 
     /// <summary>Closes the connection pool.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-
-        initialization.Dispose();
-        await dataSource.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => tables.DisposeAsync();
 
     /// <inheritdoc cref="DisposeAsync"/>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => tables.Dispose();
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql) => new(sql, connection, transaction);
 
@@ -405,9 +386,7 @@ public sealed class PostgresWallboardStore : IWallboardStore, IAsyncDisposable, 
     private async Task<T> RunAsync<T>(
         Func<NpgsqlConnection, NpgsqlTransaction?, Task<T>> run, bool write, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await initialization.EnsureAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await tables.OpenAsync(cancellationToken);
         if (!write)
         {
             return await run(connection, null);
