@@ -65,6 +65,17 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
             calendar.ToLocal(now));
     }
 
+    public async Task<BadgeShelf?> BadgesAsync(string repId, CancellationToken cancellationToken = default)
+    {
+        if (org.FindRep(repId) is not { } rep)
+        {
+            return null;
+        }
+
+        var team = org.TeamOf(rep);
+        return BadgeShelf.Read(await grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id));
+    }
+
     public async Task<IReadOnlyList<NoteWithEffect>> NotesAsync(string repId, CancellationToken cancellationToken = default) =>
         await notes.ListAsync(repId, cancellationToken) ?? [];
 
