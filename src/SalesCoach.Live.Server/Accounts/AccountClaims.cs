@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using SalesCoach.Live.Abstractions.Accounts;
 using SalesCoach.Live.Server.Security;
@@ -37,6 +38,15 @@ public static class AccountClaims
     /// <summary>The teams claimed by a signed-in person (managed teams, or a rep's own team).</summary>
     public static IReadOnlyList<string> TeamsOf(ClaimsPrincipal? user) =>
         IsPerson(user) ? user!.FindAll(Team).Select(c => c.Value).ToList() : [];
+
+    /// <summary>
+    /// True while a signed-in <paramref name="user"/> still speaks for <paramref name="account"/>: the account exists, its
+    /// security stamp is the one in the user's claims, and it is not locked at <paramref name="now"/>.
+    /// </summary>
+    public static bool StillHolds([NotNullWhen(true)] UserAccount? account, ClaimsPrincipal? user, DateTimeOffset now) =>
+        account is not null
+        && account.SecurityStamp == user?.FindFirst(Stamp)?.Value
+        && !(account.LockedUntil is { } until && until > now);
 
     /// <summary>The principal for an account; a rep's team comes from the org (<paramref name="repTeam"/>).</summary>
     public static ClaimsPrincipal PrincipalFor(UserAccount account, string? repTeam)

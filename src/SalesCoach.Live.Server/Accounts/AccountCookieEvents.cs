@@ -38,8 +38,7 @@ public sealed class AccountCookieEvents(IGrainFactory grains, AccountSignIn sign
 
         var name = context.Principal?.Identity?.Name;
         var account = name is null ? null : await grains.GetGrain<IAccountDirectoryGrain>(0).FindAsync(name);
-        var stamp = context.Principal?.FindFirst(AccountClaims.Stamp)?.Value;
-        if (account is null || account.SecurityStamp != stamp || account.LockedUntil is { } until && until > now)
+        if (!AccountClaims.StillHolds(account, context.Principal, now))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);

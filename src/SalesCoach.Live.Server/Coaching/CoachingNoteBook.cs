@@ -119,10 +119,20 @@ public sealed class CoachingNoteBook(Organization org, IGrainFactory grains, IAc
         var today = team.Calendar.LocalDate(clock.GetUtcNow());
         var notes = await grains.GetGrain<ICoachingNotesGrain>(rep.Id).ListAsync();
         var answer = new List<NoteWithEffect>();
-        foreach (var note in notes)
+        if (notes.Length == 0)
         {
-            var heldAt = team.Calendar.At(note.HeldOn, TimeSpan.Zero);
-            var activities = (await log.ReadByOccurrenceAsync([rep.Id], heldAt - EffectWindow, heldAt + EffectWindow, cancellationToken))
+            return answer;
+        }
+
+        // One read over every note's window; each note then keeps its own [heldAt - window, heldAt + window], inclusive
+        // as the log reads it (stored instants are whole microseconds, so comparing them with the bounds here picks
+        // exactly what a read with those bounds would).
+        var heldAts = notes.Select(n => team.Calendar.At(n.HeldOn, TimeSpan.Zero)).ToList();
+        var logged = await log.ReadByOccurrenceAsync([rep.Id], heldAts.Min() - EffectWindow, heldAts.Max() + EffectWindow, cancellationToken);
+        foreach (var (note, heldAt) in notes.Zip(heldAts))
+        {
+            var activities = logged
+                .Where(a => a.OccurredAt >= heldAt - EffectWindow && a.OccurredAt <= heldAt + EffectWindow)
                 .Select(a => new TimedActivity(a.OccurredAt, a.Type, a.Quantity))
                 .ToList();
             answer.Add(new NoteWithEffect(note, CoachingEffect.Measure(team, rep, org.Metrics, activities, note.HeldOn, note.FocusMetric, today)));

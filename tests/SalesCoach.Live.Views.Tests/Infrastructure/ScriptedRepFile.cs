@@ -15,6 +15,9 @@ public sealed class ScriptedRepFile : IRepFile
 
     public Task<RepDay?> DayAsync(string repId, CancellationToken cancellationToken = default) => Task.FromResult(Days.GetValueOrDefault(repId));
 
+    public Task<BadgeShelf?> BadgesAsync(string repId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Days.GetValueOrDefault(repId)?.Badges);
+
     public Task<IReadOnlyList<NoteWithEffect>> NotesAsync(string repId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NoteWithEffect>>(Notes.Where(n => n.Note.RepId == repId).ToList());
 

@@ -32,8 +32,6 @@ public sealed class CircuitSessionCheck(ILoggerFactory loggers, IGrainFactory gr
     {
         var name = user.Identity?.Name;
         var account = name is null ? null : await grains.GetGrain<IAccountDirectoryGrain>(0).FindAsync(name);
-        return account is not null
-            && account.SecurityStamp == user.FindFirst(AccountClaims.Stamp)?.Value
-            && !(account.LockedUntil is { } until && until > clock.GetUtcNow());
+        return AccountClaims.StillHolds(account, user, clock.GetUtcNow());
     }
 }

@@ -119,7 +119,7 @@ public static class PaceSentence
             var when = first == today
                 ? $"today by {When(calendar, calendar.WorkingWindow(first)!.Value.End, now)}"
                 : first == today.AddDays(1) ? "tomorrow" : $"on {DayName(first, today)}";
-            return $"{all}{when}, the last working day of the {PeriodWord(period)}";
+            return $"{all}{when}, the last working day of the {period.ToName()}";
         }
 
         var from = first == today ? "including today" : first == today.AddDays(1) ? "from tomorrow" : $"from {DayName(first, today)}";
@@ -236,14 +236,6 @@ public static class PaceSentence
         Math.Floor(actual - expected) is var lead && lead >= 1 ? $"{Count(lead)} ahead of pace" : "On pace";
 
     private static string Reach(double left) => left == 1 ? "reaches" : "reach";
-
-    private static string PeriodWord(GoalPeriod period) => period switch
-    {
-        GoalPeriod.Day => "day",
-        GoalPeriod.Week => "week",
-        GoalPeriod.Month => "month",
-        _ => "quarter",
-    };
 
     /// <summary>A weekday within the coming week ("Monday"), with its date beyond ("Monday 4 Jan").</summary>
     private static string DayName(DateOnly date, DateOnly today) =>

@@ -8,6 +8,9 @@ public interface IRepFile
     /// <summary>The rep's day and week; null for an unknown rep.</summary>
     Task<RepDay?> DayAsync(string repId, CancellationToken cancellationToken = default);
 
+    /// <summary>The rep's streak and badges alone (what <see cref="DayAsync"/> has as <see cref="RepDay.Badges"/>); null for an unknown rep.</summary>
+    Task<BadgeShelf?> BadgesAsync(string repId, CancellationToken cancellationToken = default);
+
     /// <summary>The rep's coaching notes, newest first, with their effect.</summary>
     Task<IReadOnlyList<NoteWithEffect>> NotesAsync(string repId, CancellationToken cancellationToken = default);
 

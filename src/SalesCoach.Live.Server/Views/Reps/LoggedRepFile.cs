@@ -27,7 +27,7 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
         var calendar = team.Calendar;
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = calendar.PeriodAt(GoalPeriod.Week, now).First;
         var rowTask = grains.GetGrain<ITeamGrain>(team.Id).GetRowAsync(rep.Id);
         var badgesTask = grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id);
         var entries = await audit.ReadAsync(rep, calendar.At(monday, TimeSpan.Zero), now, cancellationToken);
@@ -35,7 +35,8 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
         var badges = BadgeShelf.Read(await badgesTask);
 
         var byDay = entries
-            .Select(e => (Entry: e, Day: calendar.LocalDate(DateTimeOffset.Parse(e.OccurredAt, System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(e => (Entry: e, At: DateTimeOffset.Parse(e.OccurredAt, System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(x => (x.Entry, x.At, Day: calendar.LocalDate(x.At)))
             .ToList();
         var week = new List<(DateOnly, IReadOnlyDictionary<string, int>)>();
         for (var day = monday; day <= today; day = day.AddDays(1))
@@ -57,12 +58,23 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
                 calendar,
                 curveGoal?.Target,
                 byDay.Where(x => x.Day == today && x.Entry.Type == curveMetric)
-                    .Select(x => (DateTimeOffset.Parse(x.Entry.OccurredAt, System.Globalization.CultureInfo.InvariantCulture), x.Entry.Quantity)),
+                    .Select(x => (x.At, x.Entry.Quantity)),
                 now,
                 CurveStep);
         return new RepDay(
             rep, team, row, byDay.Where(x => x.Day == today).Select(x => x.Entry).ToList(), week, curveMetric, curve, goals, badges,
             calendar.ToLocal(now));
+    }
+
+    public async Task<BadgeShelf?> BadgesAsync(string repId, CancellationToken cancellationToken = default)
+    {
+        if (org.FindRep(repId) is not { } rep)
+        {
+            return null;
+        }
+
+        var team = org.TeamOf(rep);
+        return BadgeShelf.Read(await grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id));
     }
 
     public async Task<IReadOnlyList<NoteWithEffect>> NotesAsync(string repId, CancellationToken cancellationToken = default) =>
