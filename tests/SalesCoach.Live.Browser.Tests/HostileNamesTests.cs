@@ -90,7 +90,8 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(MetricName, await tv.EvaluateAsync<string[]>("[...document.querySelectorAll('section[data-team=emea] .h-metric-name')].map(e => e.textContent)"));
         await AssertNothingInjectedAsync(tv, "wallboard leaderboard");
 
-        await PostAsync(Activity("anna", "deal", 1, 9_500m), Activity("anna", "meeting", 1, null));
+        var fiveSecondsAgo = Server.Clock.GetUtcNow() - TimeSpan.FromSeconds(5);
+        await Server.PostAsync(ViewsServer.Activity("anna", "deal", 1, fiveSecondsAgo, 9_500m), ViewsServer.Activity("anna", "meeting", 1, fiveSecondsAgo));
         await Board.WaitForAsync(tv, "document.querySelector('.celebration.showing .cele-name')?.textContent.length > 0", timeoutMs: 15_000);
         Assert.Equal(RepName, await tv.TextContentAsync(".celebration .cele-name"));
         Assert.Equal(MetricName, await tv.TextContentAsync(".celebration .cele-metric"));
@@ -228,8 +229,7 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task CreateCompetitionAsync()
     {
-        using var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.AdminKey);
+        using var client = Server.Client(ViewsServer.AdminKey);
         var now = Server.Clock.GetUtcNow();
         var created = await client.PostAsJsonAsync("/api/competitions", new
         {
@@ -244,24 +244,6 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
             end = Instant(now.AddHours(2)),
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-    }
-
-    private object Activity(string repId, string type, int quantity, decimal? value) => new
-    {
-        id = $"hostile-{Guid.NewGuid():N}",
-        repId,
-        type,
-        occurredAt = (Server.Clock.GetUtcNow() - TimeSpan.FromSeconds(5)).ToString("O", CultureInfo.InvariantCulture),
-        quantity,
-        value,
-    };
-
-    private async Task PostAsync(params object[] activities)
-    {
-        using var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.IngestKey);
-        var response = await client.PostAsJsonAsync("/api/activities", activities);
-        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Waits for a JavaScript condition while moving the business clock a second at a time.</summary>

@@ -163,9 +163,8 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         await Assertions.Expect(issued).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^sc_[0-9a-f]{48}$"));
         var key = await issued.TextContentAsync();
         await Assertions.Expect(page.Locator("[data-testid=keys] tbody tr")).ToContainTextAsync("Dialer <Aircall>");
-        using (var client = server.CreateClient())
+        using (var client = server.Client(key!))
         {
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/teams")).StatusCode);
         }
 
@@ -203,8 +202,7 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
     public async Task An_admin_changes_a_team_call_goal_on_the_org_page_and_the_board_follows()
     {
         var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
-        using var reader = server.CreateClient();
-        reader.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.ReadKey);
+        using var reader = server.Client(ViewsServer.ReadKey);
         Assert.Equal(60, await AnnaCallGoalAsync(reader));
 
         var page = await _chromium.NewPageAsync();
