@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using SalesCoach.Live.Server.Accounts;
 using Xunit.Abstractions;
 
 namespace SalesCoach.Live.Browser.Tests;
@@ -71,10 +69,7 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         // The business clock is the real time (the TV's browser keeps real time), and EMEA's day is around noon.
         _orgFile = WriteHostileOrg(DateTimeOffset.UtcNow);
         _server = new ViewsServer(new FakeTimeProvider(DateTimeOffset.UtcNow), orgFile: _orgFile);
-        var accounts = Server.Services.GetRequiredService<AccountAdmin>();
-        await accounts.EnsureAsync(new AccountRequest("admin", "Ada Admin", AccountRoles.Admin, [], null, null, ViewsServer.Password), "tests");
-        await accounts.EnsureAsync(new AccountRequest("manager", ManagerName, AccountRoles.Manager, ["emea"], null, null, ViewsServer.Password), "tests");
-        await accounts.EnsureAsync(new AccountRequest("anna", "Anna's account", AccountRoles.Rep, [], "anna", null, ViewsServer.Password), "tests");
+        await Server.SeedAccountsAsync(managerName: ManagerName, annaName: "Anna's account");
         // A normal week and morning for everyone but Anna (no calls today: she lags, so she is in the coaching queue).
         await Server.SeedEmeaWeekAsync(except: ["anna"]);
         await CreateCompetitionAsync();

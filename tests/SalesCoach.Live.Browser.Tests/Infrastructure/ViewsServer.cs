@@ -69,13 +69,16 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
 
     public Uri Url(string path) => new(BaseAddress, path);
 
-    /// <summary>Creates the accounts the tests sign in with (the demo's three, as demo mode seeds them), unless they exist.</summary>
-    public async Task SeedAccountsAsync()
+    /// <summary>
+    /// Creates the accounts the tests sign in with (the demo's three, as demo mode seeds them), unless they exist; the
+    /// manager's and Anna's display names may be changed.
+    /// </summary>
+    public async Task SeedAccountsAsync(string managerName = "Mia Manager", string annaName = "Anna Berg")
     {
         var admin = Services.GetRequiredService<AccountAdmin>();
         await admin.EnsureAsync(new AccountRequest("admin", "Ada Admin", AccountRoles.Admin, [], null, null, Password), "tests");
-        await admin.EnsureAsync(new AccountRequest("manager", "Mia Manager", AccountRoles.Manager, ["emea"], null, null, Password), "tests");
-        await admin.EnsureAsync(new AccountRequest("anna", "Anna Berg", AccountRoles.Rep, [], "anna", null, Password), "tests");
+        await admin.EnsureAsync(new AccountRequest("manager", managerName, AccountRoles.Manager, ["emea"], null, null, Password), "tests");
+        await admin.EnsureAsync(new AccountRequest("anna", annaName, AccountRoles.Rep, [], "anna", null, Password), "tests");
     }
 
     /// <summary>A client of the API, sending <paramref name="apiKey"/>.</summary>
