@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -159,9 +158,9 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         await admin.GotoAsync(Server.Url("/admin/users").ToString());
         await Views.WaitInteractiveAsync(admin);
         await AssertTextAsync(admin, "[data-testid=users] tr[data-user=manager]", ManagerName, "users");
-        await FillAsync(admin, "input[data-field=userName]", "zed");
-        await FillAsync(admin, "input[data-field=displayName]", NewUserName);
-        await FillAsync(admin, "input[data-field=password]", "zed-password-123");
+        await Views.FillAsync(admin, "input[data-field=userName]", "zed");
+        await Views.FillAsync(admin, "input[data-field=displayName]", NewUserName);
+        await Views.FillAsync(admin, "input[data-field=password]", "zed-password-123");
         await admin.ClickAsync("[data-testid=user-editor] [data-field=repId]");
         var repItems = admin.Locator(".mud-popover-open .mud-list-item");
         await Assertions.Expect(repItems.First).ToBeVisibleAsync();
@@ -235,8 +234,8 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
             participants = new[] { "anna", "ben", "chloe" },
             by = "call",
             finish = "most",
-            start = Instant(now.AddHours(-1)),
-            end = Instant(now.AddHours(2)),
+            start = Competitions.Instant(now.AddHours(-1)),
+            end = Competitions.Instant(now.AddHours(2)),
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
     }
@@ -253,8 +252,6 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>The raw string is in the text of the element (not its markup: textContent is what the reader sees).</summary>
     private static async Task AssertTextAsync(IPage page, string selector, string expected, string screen)
     {
@@ -270,13 +267,6 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(
             found is { Images: 0, Scripts: 0, Elements: 0, Xss: "undefined" },
             $"{screen}: markup of a name was parsed: {found}");
-    }
-
-    /// <summary>Types into a MudBlazor field and leaves it, so the circuit has the value before the next click.</summary>
-    private static async Task FillAsync(IPage page, string selector, string value)
-    {
-        await page.FillAsync(selector, value);
-        await page.PressAsync(selector, "Tab");
     }
 
     private Task<IPage> NewPageAsync() => NewPageAsync(1920, 1080);
