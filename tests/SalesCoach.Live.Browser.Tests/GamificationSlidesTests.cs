@@ -85,8 +85,8 @@ public sealed class GamificationSlidesTests(ServerAndBrowser fixture, ITestOutpu
             participants = new[] { "anna", "ben", "chloe", "dario", "elif" },
             by = "call",
             finish = "most",
-            start = Instant(now.AddHours(-1)),
-            end = Instant(now.AddHours(2)),
+            start = Competitions.Instant(now.AddHours(-1)),
+            end = Competitions.Instant(now.AddHours(2)),
             handicaps = new Dictionary<string, double> { ["elif"] = 1.5 },
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -99,8 +99,8 @@ public sealed class GamificationSlidesTests(ServerAndBrowser fixture, ITestOutpu
             by = "points",
             finish = "firstTo",
             target = 60,
-            start = Instant(now.AddMinutes(-30)),
-            end = Instant(now.AddHours(3)),
+            start = Competitions.Instant(now.AddMinutes(-30)),
+            end = Competitions.Instant(now.AddHours(3)),
         });
         Assert.True(race.StatusCode == HttpStatusCode.Created, await race.Content.ReadAsStringAsync());
 
@@ -131,7 +131,7 @@ public sealed class GamificationSlidesTests(ServerAndBrowser fixture, ITestOutpu
 
         // A mid-contest rule change: the end moves and Elif's handicap goes; the slide says so.
         var newEnd = now.AddHours(4);
-        var changed = await admin.PatchAsJsonAsync("/api/competitions/browser-sprint", new { end = Instant(newEnd), handicaps = new Dictionary<string, double> { ["elif"] = 1 } });
+        var changed = await admin.PatchAsJsonAsync("/api/competitions/browser-sprint", new { end = Competitions.Instant(newEnd), handicaps = new Dictionary<string, double> { ["elif"] = 1 } });
         Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
         var answer = await Board.JsonAsync(changed);
         Assert.Equal("admin", answer.GetProperty("ruleChanges")[0].GetProperty("by").GetString());
@@ -167,8 +167,8 @@ public sealed class GamificationSlidesTests(ServerAndBrowser fixture, ITestOutpu
             teamId = "apac",
             participants = new[] { "omar", "priya" },
             by = "call",
-            start = Instant(now.AddHours(-1)),
-            end = Instant(now.AddSeconds(4)),
+            start = Competitions.Instant(now.AddHours(-1)),
+            end = Competitions.Instant(now.AddSeconds(4)),
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -186,8 +186,6 @@ public sealed class GamificationSlidesTests(ServerAndBrowser fixture, ITestOutpu
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
     }
-
-    private static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private async Task<string> BadgeEarnerAsync(string teamId, string badge)
     {

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using SalesCoach.Live.Server.Accounts;
 using Xunit.Abstractions;
 
 namespace SalesCoach.Live.Browser.Tests;
@@ -71,10 +68,7 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         // The business clock is the real time (the TV's browser keeps real time), and EMEA's day is around noon.
         _orgFile = WriteHostileOrg(DateTimeOffset.UtcNow);
         _server = new ViewsServer(new FakeTimeProvider(DateTimeOffset.UtcNow), orgFile: _orgFile);
-        var accounts = Server.Services.GetRequiredService<AccountAdmin>();
-        await accounts.EnsureAsync(new AccountRequest("admin", "Ada Admin", AccountRoles.Admin, [], null, null, ViewsServer.Password), "tests");
-        await accounts.EnsureAsync(new AccountRequest("manager", ManagerName, AccountRoles.Manager, ["emea"], null, null, ViewsServer.Password), "tests");
-        await accounts.EnsureAsync(new AccountRequest("anna", "Anna's account", AccountRoles.Rep, [], "anna", null, ViewsServer.Password), "tests");
+        await Server.SeedAccountsAsync(managerName: ManagerName, annaName: "Anna's account");
         // A normal week and morning for everyone but Anna (no calls today: she lags, so she is in the coaching queue).
         await Server.SeedEmeaWeekAsync(except: ["anna"]);
         await CreateCompetitionAsync();
@@ -90,7 +84,8 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(MetricName, await tv.EvaluateAsync<string[]>("[...document.querySelectorAll('section[data-team=emea] .h-metric-name')].map(e => e.textContent)"));
         await AssertNothingInjectedAsync(tv, "wallboard leaderboard");
 
-        await PostAsync(Activity("anna", "deal", 1, 9_500m), Activity("anna", "meeting", 1, null));
+        var fiveSecondsAgo = Server.Clock.GetUtcNow() - TimeSpan.FromSeconds(5);
+        await Server.PostAsync(ViewsServer.Activity("anna", "deal", 1, fiveSecondsAgo, 9_500m), ViewsServer.Activity("anna", "meeting", 1, fiveSecondsAgo));
         await Board.WaitForAsync(tv, "document.querySelector('.celebration.showing .cele-name')?.textContent.length > 0", timeoutMs: 15_000);
         Assert.Equal(RepName, await tv.TextContentAsync(".celebration .cele-name"));
         Assert.Equal(MetricName, await tv.TextContentAsync(".celebration .cele-metric"));
@@ -163,9 +158,9 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         await admin.GotoAsync(Server.Url("/admin/users").ToString());
         await Views.WaitInteractiveAsync(admin);
         await AssertTextAsync(admin, "[data-testid=users] tr[data-user=manager]", ManagerName, "users");
-        await FillAsync(admin, "input[data-field=userName]", "zed");
-        await FillAsync(admin, "input[data-field=displayName]", NewUserName);
-        await FillAsync(admin, "input[data-field=password]", "zed-password-123");
+        await Views.FillAsync(admin, "input[data-field=userName]", "zed");
+        await Views.FillAsync(admin, "input[data-field=displayName]", NewUserName);
+        await Views.FillAsync(admin, "input[data-field=password]", "zed-password-123");
         await admin.ClickAsync("[data-testid=user-editor] [data-field=repId]");
         var repItems = admin.Locator(".mud-popover-open .mud-list-item");
         await Assertions.Expect(repItems.First).ToBeVisibleAsync();
@@ -228,8 +223,7 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task CreateCompetitionAsync()
     {
-        using var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.AdminKey);
+        using var client = Server.Client(ViewsServer.AdminKey);
         var now = Server.Clock.GetUtcNow();
         var created = await client.PostAsJsonAsync("/api/competitions", new
         {
@@ -240,28 +234,10 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
             participants = new[] { "anna", "ben", "chloe" },
             by = "call",
             finish = "most",
-            start = Instant(now.AddHours(-1)),
-            end = Instant(now.AddHours(2)),
+            start = Competitions.Instant(now.AddHours(-1)),
+            end = Competitions.Instant(now.AddHours(2)),
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-    }
-
-    private object Activity(string repId, string type, int quantity, decimal? value) => new
-    {
-        id = $"hostile-{Guid.NewGuid():N}",
-        repId,
-        type,
-        occurredAt = (Server.Clock.GetUtcNow() - TimeSpan.FromSeconds(5)).ToString("O", CultureInfo.InvariantCulture),
-        quantity,
-        value,
-    };
-
-    private async Task PostAsync(params object[] activities)
-    {
-        using var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.IngestKey);
-        var response = await client.PostAsJsonAsync("/api/activities", activities);
-        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Waits for a JavaScript condition while moving the business clock a second at a time.</summary>
@@ -275,8 +251,6 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
             Server.Clock.Advance(TimeSpan.FromSeconds(1));
         }
     }
-
-    private static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The raw string is in the text of the element (not its markup: textContent is what the reader sees).</summary>
     private static async Task AssertTextAsync(IPage page, string selector, string expected, string screen)
@@ -293,13 +267,6 @@ public sealed class HostileNamesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(
             found is { Images: 0, Scripts: 0, Elements: 0, Xss: "undefined" },
             $"{screen}: markup of a name was parsed: {found}");
-    }
-
-    /// <summary>Types into a MudBlazor field and leaves it, so the circuit has the value before the next click.</summary>
-    private static async Task FillAsync(IPage page, string selector, string value)
-    {
-        await page.FillAsync(selector, value);
-        await page.PressAsync(selector, "Tab");
     }
 
     private Task<IPage> NewPageAsync() => NewPageAsync(1920, 1080);

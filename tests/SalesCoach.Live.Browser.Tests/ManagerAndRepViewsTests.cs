@@ -157,15 +157,14 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         Watch(page);
         await Views.SignInAsync(page, server.BaseAddress, "admin", ViewsServer.Password, "/admin/api-keys");
 
-        await FillAsync(page, "input[data-field=name]", "Dialer <Aircall>");
+        await Views.FillAsync(page, "input[data-field=name]", "Dialer <Aircall>");
         await page.ClickAsync("[data-testid=create-key]");
         var issued = page.Locator("[data-testid=issued-key] code");
         await Assertions.Expect(issued).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^sc_[0-9a-f]{48}$"));
         var key = await issued.TextContentAsync();
         await Assertions.Expect(page.Locator("[data-testid=keys] tbody tr")).ToContainTextAsync("Dialer <Aircall>");
-        using (var client = server.CreateClient())
+        using (var client = server.Client(key!))
         {
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/teams")).StatusCode);
         }
 
@@ -177,9 +176,9 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
 
         await page.GotoAsync(server.Url("/admin/users").ToString());
         await Views.WaitInteractiveAsync(page);
-        await FillAsync(page, "input[data-field=userName]", "zoe");
-        await FillAsync(page, "input[data-field=displayName]", "Zoé \"Z\" <Ortiz>");
-        await FillAsync(page, "input[data-field=password]", "zoe-password-123");
+        await Views.FillAsync(page, "input[data-field=userName]", "zoe");
+        await Views.FillAsync(page, "input[data-field=displayName]", "Zoé \"Z\" <Ortiz>");
+        await Views.FillAsync(page, "input[data-field=password]", "zoe-password-123");
         await page.ClickAsync("[data-testid=user-editor] [data-field=repId]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Ben Okafor')");
         await page.ClickAsync("[data-testid=save-user]");
@@ -189,7 +188,7 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
 
         await page.GotoAsync(server.Url("/boards").ToString());
         await Views.WaitInteractiveAsync(page);
-        await FillAsync(page, "input[data-field=title]", "Sales floor");
+        await Views.FillAsync(page, "input[data-field=title]", "Sales floor");
         await page.ClickAsync("[data-testid=new-board] label:has-text('EMEA SDR')");
         await page.ClickAsync("[data-testid=create-board]");
         await Assertions.Expect(page.Locator("[data-board-id=sales-floor]")).ToContainTextAsync("emea");
@@ -203,8 +202,7 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
     public async Task An_admin_changes_a_team_call_goal_on_the_org_page_and_the_board_follows()
     {
         var server = await StartAsync(new FakeTimeProvider(TenInBerlin));
-        using var reader = server.CreateClient();
-        reader.DefaultRequestHeaders.Add("X-Api-Key", ViewsServer.ReadKey);
+        using var reader = server.Client(ViewsServer.ReadKey);
         Assert.Equal(60, await AnnaCallGoalAsync(reader));
 
         var page = await _chromium.NewPageAsync();
@@ -237,13 +235,6 @@ public sealed class ManagerAndRepViewsTests(ITestOutputHelper output) : IAsyncLi
         var board = System.Text.Json.Nodes.JsonNode.Parse(await reader.GetStringAsync("/api/teams/emea/board"))!;
         var anna = board["reps"]!.AsArray().Single(r => (string?)r!["repId"] == "anna")!;
         return (double?)anna["metrics"]!["call"]!["goal"];
-    }
-
-    /// <summary>Types into a MudBlazor field and leaves it, so the circuit has the value before the next click.</summary>
-    private static async Task FillAsync(IPage page, string selector, string value)
-    {
-        await page.FillAsync(selector, value);
-        await page.PressAsync(selector, "Tab");
     }
 
     private async Task<ViewsServer> StartAsync(FakeTimeProvider clock, string? dataDirectory = null)

@@ -15,6 +15,13 @@ public static class Views
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>Types into a MudBlazor field and leaves it, so the circuit has the value before the next click.</summary>
+    public static async Task FillAsync(IPage page, string selector, string value)
+    {
+        await page.FillAsync(selector, value);
+        await page.PressAsync(selector, "Tab");
+    }
+
     /// <summary>Waits until the circuit has taken over the prerendered page (clicks before that are lost).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });

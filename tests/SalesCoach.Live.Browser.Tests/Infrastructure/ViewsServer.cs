@@ -69,25 +69,35 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
 
     public Uri Url(string path) => new(BaseAddress, path);
 
-    /// <summary>Creates the accounts the tests sign in with (the demo's three, as demo mode seeds them), unless they exist.</summary>
-    public async Task SeedAccountsAsync()
+    /// <summary>
+    /// Creates the accounts the tests sign in with (the demo's three, as demo mode seeds them), unless they exist; the
+    /// manager's and Anna's display names may be changed.
+    /// </summary>
+    public async Task SeedAccountsAsync(string managerName = "Mia Manager", string annaName = "Anna Berg")
     {
         var admin = Services.GetRequiredService<AccountAdmin>();
         await admin.EnsureAsync(new AccountRequest("admin", "Ada Admin", AccountRoles.Admin, [], null, null, Password), "tests");
-        await admin.EnsureAsync(new AccountRequest("manager", "Mia Manager", AccountRoles.Manager, ["emea"], null, null, Password), "tests");
-        await admin.EnsureAsync(new AccountRequest("anna", "Anna Berg", AccountRoles.Rep, [], "anna", null, Password), "tests");
+        await admin.EnsureAsync(new AccountRequest("manager", managerName, AccountRoles.Manager, ["emea"], null, null, Password), "tests");
+        await admin.EnsureAsync(new AccountRequest("anna", annaName, AccountRoles.Rep, [], "anna", null, Password), "tests");
     }
 
-    /// <summary>Posts activities as a CRM would, stamped on the business clock.</summary>
-    public async Task PostAsync(string repId, string type, int quantity, TimeSpan ago)
+    /// <summary>A client of the API, sending <paramref name="apiKey"/>.</summary>
+    public HttpClient Client(string apiKey)
     {
-        using var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", IngestKey);
-        var occurredAt = Clock.GetUtcNow() - ago;
-        var response = await client.PostAsJsonAsync("/api/activities", new[]
-        {
-            new { id = $"views-{Guid.NewGuid():N}", repId, type, occurredAt = occurredAt.ToString("O", CultureInfo.InvariantCulture), quantity },
-        });
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Posts an activity as a CRM would, stamped on the business clock.</summary>
+    public Task PostAsync(string repId, string type, int quantity, TimeSpan ago) =>
+        PostAsync(Activity(repId, type, quantity, Clock.GetUtcNow() - ago));
+
+    /// <summary>Posts a batch of activities (see <see cref="Activity"/>) as a CRM would, and checks the ingest API took it.</summary>
+    public async Task PostAsync(params object[] activities)
+    {
+        using var client = Client(IngestKey);
+        var response = await client.PostAsJsonAsync("/api/activities", activities);
         Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
@@ -115,14 +125,12 @@ public sealed class ViewsServer : WebApplicationFactory<Program>
             }
         }
 
-        using var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", IngestKey);
-        var response = await client.PostAsJsonAsync("/api/activities", batch);
-        Assert.True(response.IsSuccessStatusCode, $"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await PostAsync([.. batch]);
     }
 
-    private static object Activity(string repId, string type, int quantity, DateTimeOffset at) =>
-        new { id = $"views-{Guid.NewGuid():N}", repId, type, occurredAt = at.ToString("O", CultureInfo.InvariantCulture), quantity };
+    /// <summary>An activity in the ingest API's shape, for <see cref="PostAsync(object[])"/>.</summary>
+    public static object Activity(string repId, string type, int quantity, DateTimeOffset at, decimal? value = null) =>
+        new { id = $"views-{Guid.NewGuid():N}", repId, type, occurredAt = at.ToString("O", CultureInfo.InvariantCulture), quantity, value };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -178,8 +178,8 @@ public sealed class SignInTests : IDisposable
     public async Task The_me_endpoint_answers_a_signed_in_person_only()
     {
         await People.CreateAsync(_app, "otto", "admin");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress };
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "otto", password = People.Password })).StatusCode);
+        var (signedIn, _) = await People.SignInAsync(_app, "otto");
+        using var client = signedIn;
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/account/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Client(null).GetAsync("/api/account/me")).StatusCode);
     }

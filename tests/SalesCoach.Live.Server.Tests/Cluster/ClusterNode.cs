@@ -82,7 +82,7 @@ public sealed class ClusterNode : IDisposable
             UseShellExecute = false,
             WorkingDirectory = folder,
         };
-        start.ArgumentList.Add(ServerDll());
+        start.ArgumentList.Add(ServerProcess.ServerDll());
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add("--" + key);
@@ -189,13 +189,5 @@ public sealed class ClusterNode : IDisposable
         while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
         }
-    }
-
-    // The server's own build output, of the same configuration as this test assembly.
-    private static string ServerDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(RepositoryRoot.Path, "src", "SalesCoach.Live.Server", "bin", configuration, "net10.0", "SalesCoach.Live.Server.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
     }
 }

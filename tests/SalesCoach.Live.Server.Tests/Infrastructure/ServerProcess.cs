@@ -112,10 +112,16 @@ public sealed class ServerProcess : IDisposable
     }
 
     // The server's own build output, of the same configuration as this test assembly.
-    public static string ServerDll()
+    public static string ServerDll() => BuiltDll(Path.Combine("src", "SalesCoach.Live.Server"), "SalesCoach.Live.Server.dll", "Build the server first.");
+
+    /// <summary>
+    /// The build output <paramref name="dllName"/> of the project in <paramref name="projectDir"/> (relative to the
+    /// repository root), of the same configuration as this test assembly; <paramref name="message"/> if it is not built.
+    /// </summary>
+    public static string BuiltDll(string projectDir, string dllName, string message)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(RepositoryRoot.Path, "src", "SalesCoach.Live.Server", "bin", configuration, "net10.0", "SalesCoach.Live.Server.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+        var dll = Path.Combine(RepositoryRoot.Path, projectDir, "bin", configuration, "net10.0", dllName);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException(message, dll);
     }
 }

@@ -69,10 +69,6 @@ public sealed class LoadGeneratorSmokeTests : IDisposable
         }
     }
 
-    private static string LoadGeneratorDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(RepositoryRoot.Path, "tools", "SalesCoach.Live.LoadGen", "bin", configuration, "net10.0", "SalesCoach.Live.LoadGen.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the load generator first.", dll);
-    }
+    private static string LoadGeneratorDll() =>
+        ServerProcess.BuiltDll(Path.Combine("tools", "SalesCoach.Live.LoadGen"), "SalesCoach.Live.LoadGen.dll", "Build the load generator first.");
 }

@@ -168,9 +168,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
             await People.CreateAsync(App, "matrix-other", "manager", ["other"]);
             await People.CreateAsync(App, "matrix-manager", "manager", ["alpha"]);
             await People.CreateAsync(App, "matrix-admin", "admin");
-            var board = await App.Client(SalesCoachApp.AdminKey).PostAsJsonAsync("/api/wallboards", new { id = "matrix", title = "Matrix", teams = new[] { "alpha" } });
-            board.EnsureSuccessStatusCode();
-            (_boardToken, _) = await BoardScreen.PairAsync(App, "matrix");
+            (_boardToken, _) = await BoardScreen.PairAsync(App, await BoardScreen.CreateBoardAsync(App, "alpha"));
             var contest = await App.Client(SalesCoachApp.AdminKey).PostAsJsonAsync("/api/competitions", new
             {
                 id = "matrix-contest", name = "Matrix sprint", teamId = "alpha", participants = new[] { "anna", "ben" }, by = "call",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace SalesCoach.Live.Views.Tests.Infrastructure;
@@ -52,6 +51,4 @@ public static class BoardJsonBuilder
 
     public static JsonElement Parse(object value) =>
         JsonDocument.Parse(JsonSerializer.Serialize(value, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never })).RootElement.Clone();
-
-    public static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
