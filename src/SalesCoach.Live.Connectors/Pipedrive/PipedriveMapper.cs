@@ -71,7 +71,7 @@ public static class PipedriveMapper
             : webhook.Previous.ValueKind == JsonValueKind.Object ? webhook.Previous
             : default;
 
-        switch (meta.Entity?.Trim().ToLowerInvariant())
+        switch ((meta.Entity ?? meta.Object)?.Trim().ToLowerInvariant())
         {
             case "activity":
                 var activity = record.ValueKind == JsonValueKind.Object

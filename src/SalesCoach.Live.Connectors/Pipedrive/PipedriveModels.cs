@@ -21,6 +21,9 @@ public sealed record PipedriveMeta
     /// <summary><c>activity</c>, <c>deal</c>, <c>person</c>, ...</summary>
     [JsonPropertyName("entity")] public string? Entity { get; init; }
 
+    /// <summary>Webhooks v1's name for <see cref="Entity"/>.</summary>
+    [JsonPropertyName("object")] public string? Object { get; init; }
+
     [JsonPropertyName("entity_id")] [JsonConverter(typeof(FlexibleStringConverter))] public string? EntityId { get; init; }
     [JsonPropertyName("id")] [JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; init; }
     [JsonPropertyName("correlation_id")] public string? CorrelationId { get; init; }

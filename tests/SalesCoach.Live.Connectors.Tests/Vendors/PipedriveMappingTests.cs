@@ -125,6 +125,12 @@ public sealed class PipedriveMappingTests
         Assert.Equal(new VendorUser("18487522", "ben.ortiz@example.com"), Users.Find("18487522"));
 
     [Fact]
+    public void A_v1_shaped_deletion_meta_object_and_action_deleted_voids() =>
+        Assert.Equal(
+            ["pipedrive:dealwon:9 False"],
+            Lines(PipedriveMapper.Map(PipedriveMapper.Parse("""{"meta":{"action":"deleted","object":"deal","id":9},"current":null,"previous":{"id":9,"status":"won","won_time":"2025-12-05 11:30:00"}}"""u8)!, null, Users)));
+
+    [Fact]
     public void Other_entities_count_nothing() =>
         Assert.Empty(PipedriveMapper.Map(PipedriveMapper.Parse("""{"meta":{"action":"create","entity":"person","entity_id":3,"version":"2.0"},"data":{"id":3,"name":"P"},"previous":null}"""u8)!, null, Users));
 }
