@@ -90,7 +90,23 @@ public static class PipedriveMapper
                         .Select(k => KindObservation.Voids(ConnectorNames.Pipedrive, k, activity.Id))];
                 }
 
-                return MapActivity(activity, activityTypes, users, deleted);
+                var observations = MapActivity(activity, activityTypes, users, deleted);
+                var before = !deleted && webhook.Previous.ValueKind == JsonValueKind.Object
+                    ? webhook.Previous.Deserialize(ConnectorsJsonContext.Default.PipedriveActivity)
+                    : null;
+                if (before?.Type is null || string.Equals(before.Type, activity.Type, StringComparison.OrdinalIgnoreCase))
+                {
+                    return observations;
+                }
+
+                // The type changed (a call turned into an email): what the old type counted as no longer holds.
+                var kept = KindsOfType(activity.Type, activityTypes);
+                return
+                [
+                    .. observations,
+                    .. KindsOfType(before.Type, activityTypes).Where(k => !kept.Contains(k))
+                        .Select(k => KindObservation.Voids(ConnectorNames.Pipedrive, k, activity.Id, users.Find(activity.Owner))),
+                ];
             case "deal":
                 var deal = record.ValueKind == JsonValueKind.Object
                     ? record.Deserialize(ConnectorsJsonContext.Default.PipedriveDeal)

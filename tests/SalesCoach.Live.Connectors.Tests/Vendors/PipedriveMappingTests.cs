@@ -131,6 +131,18 @@ public sealed class PipedriveMappingTests
             Lines(PipedriveMapper.Map(PipedriveMapper.Parse("""{"meta":{"action":"deleted","object":"deal","id":9},"current":null,"previous":{"id":9,"status":"won","won_time":"2025-12-05 11:30:00"}}"""u8)!, null, Users)));
 
     [Fact]
+    public void A_call_whose_type_changes_to_email_is_voided() =>
+        Assert.Equal(
+            ["pipedrive:call:77 False"],
+            Lines(PipedriveMapper.Map(PipedriveMapper.Parse("""{"meta":{"action":"change","entity":"activity","entity_id":77,"version":"2.0"},"data":{"id":77,"type":"email","done":true,"update_time":"2025-12-05T09:00:00Z"},"previous":{"type":"call"}}"""u8)!, null, Users)));
+
+    [Fact]
+    public void A_meeting_whose_type_changes_to_call_keeps_only_the_call() =>
+        Assert.Equal(
+            ["pipedrive:call:78 True 2025-12-05T09:00:00", "pipedrive:meetingbooked:78 False", "pipedrive:meetingheld:78 False"],
+            Lines(PipedriveMapper.Map(PipedriveMapper.Parse("""{"meta":{"action":"change","entity":"activity","entity_id":78,"version":"2.0"},"data":{"id":78,"type":"call","done":true,"update_time":"2025-12-05T09:00:00Z"},"previous":{"type":"meeting"}}"""u8)!, null, Users)));
+
+    [Fact]
     public void Other_entities_count_nothing() =>
         Assert.Empty(PipedriveMapper.Map(PipedriveMapper.Parse("""{"meta":{"action":"create","entity":"person","entity_id":3,"version":"2.0"},"data":{"id":3,"name":"P"},"previous":null}"""u8)!, null, Users));
 }
