@@ -56,6 +56,28 @@ public sealed class HubSpotClient(HttpClient http, IOptionsMonitor<HubSpotOption
         return await VendorHttp.ReadAsync(response, ConnectorsJsonContext.Default.HubSpotPageHubSpotObject, ConnectorNames.HubSpot, ct).ConfigureAwait(false);
     }
 
+    /// <summary>HubSpot's search returns at most this many results per query (then asks for a narrower one).</summary>
+    public const int SearchResultCap = 10_000;
+
+    /// <summary>The records of <paramref name="type"/> modified at or after <paramref name="since"/>, oldest first,
+    /// following <c>paging.next.after</c> up to <see cref="SearchResultCap"/>; <c>More</c> says the cap was reached,
+    /// so the caller searches again from the last record's <c>hs_lastmodifieddate</c>.</summary>
+    public async Task<(IReadOnlyList<HubSpotObject> Records, bool More)> SearchModifiedSinceAsync(HubSpotObjectType type, DateTimeOffset since, CancellationToken ct = default)
+    {
+        const int pageSize = 200;
+        var records = new List<HubSpotObject>();
+        string? after = null;
+        do
+        {
+            var page = await SearchAsync(type, HubSpotMapper.SyncSearch(type, since, after, pageSize), ct).ConfigureAwait(false);
+            records.AddRange(page.Results);
+            after = page.Paging?.Next?.After;
+        }
+        while (after is not null && records.Count + pageSize <= SearchResultCap);
+
+        return (records, after is not null);
+    }
+
     /// <summary>Every owner, following <c>paging.next.after</c>.</summary>
     public async Task<IReadOnlyList<HubSpotOwner>> GetOwnersAsync(CancellationToken ct = default)
     {

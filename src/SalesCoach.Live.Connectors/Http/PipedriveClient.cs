@@ -37,6 +37,34 @@ public sealed class PipedriveClient(HttpClient http, IOptionsMonitor<PipedriveOp
             : (await VendorHttp.ReadAsync(response, ConnectorsJsonContext.Default.PipedriveItemResponsePipedriveDeal, ConnectorNames.Pipedrive, ct).ConfigureAwait(false)).Data;
     }
 
+    /// <summary>Activities updated at or after <paramref name="since"/> (API v2 <c>updated_since</c>, following
+    /// <c>additional_data.next_cursor</c>), for the periodic sync.</summary>
+    public Task<IReadOnlyList<PipedriveActivity>> ActivitiesUpdatedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        ListAsync("/api/v2/activities", since, ConnectorsJsonContext.Default.PipedriveListResponsePipedriveActivity, ct);
+
+    /// <summary>Deals updated at or after <paramref name="since"/>, as <see cref="ActivitiesUpdatedSinceAsync"/>.</summary>
+    public Task<IReadOnlyList<PipedriveDeal>> DealsUpdatedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        ListAsync("/api/v2/deals", since, ConnectorsJsonContext.Default.PipedriveListResponsePipedriveDeal, ct);
+
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string path, DateTimeOffset since, System.Text.Json.Serialization.Metadata.JsonTypeInfo<PipedriveListResponse<T>> type, CancellationToken ct)
+    {
+        var items = new List<T>();
+        var updatedSince = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        string? cursor = null;
+        do
+        {
+            using var request = Request($"{path}?updated_since={updatedSince}&sort_by=update_time&sort_direction=asc&limit=500"
+                + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            var page = await VendorHttp.ReadAsync(response, type, ConnectorNames.Pipedrive, ct).ConfigureAwait(false);
+            items.AddRange(page.Data ?? []);
+            cursor = page.AdditionalData?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+
+        return items;
+    }
+
     private HttpRequestMessage Request(string pathAndQuery)
     {
         var o = options.CurrentValue;

@@ -158,6 +158,38 @@ public sealed class VendorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HubSpot_sync_search_follows_pages_oldest_first()
+    {
+        _fake.On("POST", "/crm/v3/objects/deals/search",
+            Reply.Json("HubSpot", "search-deals.json"),
+            Reply.Text(200, """{"total":2,"results":[{"id":"600","properties":{"hs_is_closed_won":"false"},"archived":false}]}"""));
+
+        var (records, more) = await HubSpot.SearchModifiedSinceAsync(HubSpotObjectType.Deal, DateTimeOffset.FromUnixTimeMilliseconds(1764926400000));
+
+        Assert.Equal(["514", "600"], records.Select(r => r.Id));
+        Assert.False(more);
+        var requests = _fake.To("POST", "/crm/v3/objects/deals/search");
+        using var second = JsonDocument.Parse(requests[1].Body);
+        Assert.Equal("NTI1Cg%3D%3D", second.RootElement.GetProperty("after").GetString());
+        Assert.Equal("1764926400000", second.RootElement.GetProperty("filterGroups")[0].GetProperty("filters")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Pipedrive_activities_updated_since_follow_the_cursor()
+    {
+        _fake.On("GET", "/api/v2/activities",
+            Reply.Text(200, """{"success":true,"data":[{"id":77,"type":"call","done":true,"owner_id":18487521,"update_time":"2025-12-05T09:40:00Z"}],"additional_data":{"next_cursor":"eyJpZCI6Nzd9"}}"""),
+            Reply.Text(200, """{"success":true,"data":[{"id":78,"type":"meeting","done":false,"owner_id":18487521,"add_time":"2025-12-04T16:05:00Z"}],"additional_data":{"next_cursor":null}}"""));
+
+        var activities = await _services.GetRequiredService<PipedriveClient>().ActivitiesUpdatedSinceAsync(new DateTimeOffset(2025, 12, 5, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(["77", "78"], activities.Select(a => a.Id));
+        var requests = _fake.To("GET", "/api/v2/activities");
+        Assert.Contains("updated_since=2025-12-05T00%3A00%3A00Z", requests[0].Query, StringComparison.Ordinal);
+        Assert.Contains("cursor=eyJpZCI6Nzd9", requests[1].Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Salesforce_gets_a_token_then_follows_nextRecordsUrl()
     {
         _fake.On("POST", "/services/oauth2/token", Reply.Json("Salesforce", "token.json"));
