@@ -1,13 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using SalesCoach.Live.Abstractions.Ingest;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Ingest;
 
 namespace SalesCoach.Live.Server.Demo;
 
 /// <summary>
-/// Streams a believable day through the ingest pipeline (the same validation, log and grains as the HTTP endpoint).
+/// Streams a believable day through the ingest pipeline (the same rules, log and grains as the HTTP endpoint), as
+/// typed activities (<see cref="IncomingActivity"/>): no JSON on this edge.
 /// Time is cut into 5-second slots; what happens in a slot is drawn from a random source seeded by rep and slot and
 /// the activity ids are derived from them, so a restart replays the same history and the log drops it as duplicates.
 /// </summary>
@@ -16,6 +16,12 @@ public sealed class DemoSimulator(
     : BackgroundService
 {
     public static readonly TimeSpan Slot = TimeSpan.FromSeconds(5);
+
+    /// <summary>The <c>source</c> of the simulator's activities.</summary>
+    public const string Source = "demo";
+
+    /// <summary>The simulator sends at most about this many activities in one batch.</summary>
+    private const int BatchSize = 2_000;
 
     private List<(Team Team, RepProfile Profile)> _reps = [];
     private long _repsRevision = -1;
@@ -56,7 +62,7 @@ public sealed class DemoSimulator(
     /// <summary>Sends the activities of slots [from, to) in batches; returns how many were new.</summary>
     private async Task<int> EmitAsync(long from, long to, CancellationToken cancellationToken)
     {
-        var batch = new JsonArray();
+        var batch = new List<IncomingActivity>(BatchSize);
         var accepted = 0;
         // The org may have been edited (or replaced by the stored one at start-up): simulate the reps it has now.
         if (_repsRevision != org.Revision)
@@ -72,17 +78,21 @@ public sealed class DemoSimulator(
                 Draw(team, profile, slot, batch);
             }
 
-            if (batch.Count >= 2_000 || (slot == to - 1 && batch.Count > 0))
+            if (batch.Count >= BatchSize || (slot == to - 1 && batch.Count > 0))
             {
                 accepted += await SendAsync(batch, cancellationToken);
-                batch = [];
+                batch = new List<IncomingActivity>(BatchSize);
             }
         }
 
         return accepted;
     }
 
-    private void Draw(Team team, RepProfile profile, long slot, JsonArray batch)
+    /// <summary>
+    /// The activities of one rep in one slot, added to <paramref name="batch"/>: a call (or nothing), maybe a meeting
+    /// one second later, maybe a deal two seconds later. The same rep and slot always give the same activities.
+    /// </summary>
+    internal void Draw(Team team, RepProfile profile, long slot, List<IncomingActivity> batch)
     {
         var start = DateTimeOffset.FromUnixTimeSeconds(slot * (long)Slot.TotalSeconds);
         var local = team.Calendar.ToLocal(start);
@@ -111,16 +121,15 @@ public sealed class DemoSimulator(
         }
     }
 
-    private async Task<int> SendAsync(JsonArray batch, CancellationToken cancellationToken)
+    private async Task<int> SendAsync(List<IncomingActivity> batch, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(batch.ToJsonString());
-        var outcome = await pipeline.IngestAsync(document.RootElement, cancellationToken);
+        var outcome = await pipeline.IngestAsync(batch, cancellationToken);
         switch (outcome)
         {
             case IngestOutcome.Recorded recorded:
                 return recorded.Accepted;
             case IngestOutcome.Invalid invalid:
-                logger.LogError("Demo batch refused: {Errors}", string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+                logger.LogError("Demo batch refused: {Errors}", string.Join("; ", invalid.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
                 return 0;
             default:
                 logger.LogError("Demo batch refused: {Outcome}", outcome);
@@ -128,23 +137,8 @@ public sealed class DemoSimulator(
         }
     }
 
-    private static JsonObject Activity(string id, string repId, string type, DateTimeOffset at, decimal? value)
-    {
-        var activity = new JsonObject
-        {
-            ["id"] = id,
-            ["repId"] = repId,
-            ["type"] = type,
-            ["occurredAt"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["source"] = "demo",
-        };
-        if (value is not null)
-        {
-            activity["value"] = value;
-        }
-
-        return activity;
-    }
+    private static IncomingActivity Activity(string id, string repId, string type, DateTimeOffset at, decimal? value) =>
+        new(id, repId, type, at, Quantity: null, value, Source);
 
     private static long SlotOf(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / (long)Slot.TotalSeconds;
 }

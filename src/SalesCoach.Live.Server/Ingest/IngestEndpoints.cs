@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Server.Hosting;
 using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Ingest;
 
-/// <summary><c>POST /api/activities</c> (contract section 4).</summary>
+/// <summary>
+/// <c>POST /api/activities</c> (contract section 4): the HTTP edge of ingest. The body is parsed once and read into
+/// typed activities by <see cref="ActivityJsonReader"/>; <see cref="IngestPipeline"/> checks and records them.
+/// </summary>
 public static class IngestEndpoints
 {
     public static WebApplicationBuilder AddIngest(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ActivityBatchReader>();
+        builder.Services.AddSingleton<ActivityRules>();
         builder.Services.AddSingleton<IngestPipeline>();
 
         // A full batch of 5,000 activities is about 1.5 MB; anything far beyond is not a batch.
@@ -67,23 +71,25 @@ public static class IngestEndpoints
         return app;
     }
 
-    private static async Task<IResult> VoidAsync(string id, HttpContext http, IngestPipeline pipeline, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<VoidAnswer>, ProblemHttpResult>> VoidAsync(
+        string id, HttpContext http, IngestPipeline pipeline, CancellationToken cancellationToken) =>
         await pipeline.VoidAsync(id, cancellationToken) switch
         {
-            VoidOutcome.Voided => Results.Ok(new VoidAnswer(id, IngestPipeline.VoidPrefix + id, AlreadyVoided: false)),
-            VoidOutcome.AlreadyVoided => Results.Ok(new VoidAnswer(id, IngestPipeline.VoidPrefix + id, AlreadyVoided: true)),
-            VoidOutcome.NotFound => Results.Problem(detail: $"no activity with id '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
-            VoidOutcome.NotVoidable => Results.Problem(detail: "a correction cannot be voided", statusCode: StatusCodes.Status400BadRequest, title: "Not voidable"),
+            VoidOutcome.Voided => TypedResults.Ok(new VoidAnswer(id, IngestPipeline.VoidPrefix + id, AlreadyVoided: false)),
+            VoidOutcome.AlreadyVoided => TypedResults.Ok(new VoidAnswer(id, IngestPipeline.VoidPrefix + id, AlreadyVoided: true)),
+            VoidOutcome.NotFound => TypedResults.Problem(detail: $"no activity with id '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+            VoidOutcome.NotVoidable => TypedResults.Problem(detail: "a correction cannot be voided", statusCode: StatusCodes.Status400BadRequest, title: "Not voidable"),
             _ => StoreUnavailable(http, IngestPipeline.RetryAfter),
         };
 
     /// <summary>The rate-limiting policy of ingest: a token bucket per API key.</summary>
     public const string RateLimitPolicy = "ingest";
 
-    private static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter) =>
+    private static ProblemHttpResult StoreUnavailable(HttpContext http, TimeSpan retryAfter) =>
         StoreUnavailableProblem.Create(http, retryAfter, "The store is not answering right now; nothing was recorded. Retry the same batch (ids make it safe).");
 
-    private static async Task<IResult> PostAsync(HttpRequest request, IngestPipeline pipeline, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<IngestAccepted>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        HttpRequest request, IngestPipeline pipeline, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -92,27 +98,31 @@ public static class IngestEndpoints
         }
         catch (JsonException e)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not valid JSON: {e.Message}"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not valid JSON: {e.Message}"] });
         }
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits (a body over the size limit, a client that stalls): its status code, as a problem.
-            return Results.Problem(detail: e.Message, statusCode: e.StatusCode, title: "Bad request body");
+            return TypedResults.Problem(detail: e.Message, statusCode: e.StatusCode, title: "Bad request body");
         }
 
+        IncomingBatch batch;
         using (document)
         {
-            return await pipeline.IngestAsync(document.RootElement, cancellationToken) switch
-            {
-                IngestOutcome.Recorded r => Results.Json(new IngestAccepted(r.Accepted, r.Duplicates), statusCode: StatusCodes.Status202Accepted),
-                IngestOutcome.Invalid i => Results.ValidationProblem(i.Errors, title: "Some activities are invalid; none were recorded."),
-                IngestOutcome.StoreUnavailable u => StoreUnavailable(request.HttpContext, u.RetryAfter),
-                IngestOutcome.TooLarge t => Results.Problem(
-                    detail: $"The batch has {t.Count} activities; at most {IngestLimits.MaxBatch} are allowed in one request.",
-                    statusCode: StatusCodes.Status413PayloadTooLarge,
-                    title: "Batch too large"),
-                _ => throw new InvalidOperationException("Unknown ingest outcome."),
-            };
+            // The one conversion of this edge: JSON to typed activities (the document is not needed after it).
+            batch = ActivityJsonReader.Read(document.RootElement);
         }
+
+        return await pipeline.IngestAsync(batch, cancellationToken) switch
+        {
+            IngestOutcome.Recorded r => TypedResults.Accepted((string?)null, new IngestAccepted(r.Accepted, r.Duplicates)),
+            IngestOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors.ToDictionary(), title: "Some activities are invalid; none were recorded."),
+            IngestOutcome.StoreUnavailable u => StoreUnavailable(request.HttpContext, u.RetryAfter),
+            IngestOutcome.TooLarge t => TypedResults.Problem(
+                detail: $"The batch has {t.Count} activities; at most {IngestLimits.MaxBatch} are allowed in one request.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Batch too large"),
+            _ => throw new InvalidOperationException("Unknown ingest outcome."),
+        };
     }
 }

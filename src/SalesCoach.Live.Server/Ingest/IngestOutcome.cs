@@ -10,8 +10,8 @@ public abstract record IngestOutcome
     /// <summary>Durable in the log; <paramref name="Duplicates"/> were seen before and not applied again.</summary>
     public sealed record Recorded(int Accepted, int Duplicates) : IngestOutcome;
 
-    /// <summary>Nothing recorded; each key names an item and field, such as <c>[3].repId</c>.</summary>
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : IngestOutcome;
+    /// <summary>Nothing recorded; the problems by item and field (<see cref="IngestErrors.ToDictionary"/> keys them as <c>[3].repId</c>).</summary>
+    public sealed record Invalid(IngestErrors Errors) : IngestOutcome;
 
     /// <summary>Nothing recorded: more items than <see cref="IngestLimits.MaxBatch"/>.</summary>
     public sealed record TooLarge(int Count) : IngestOutcome;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Text.Json;
+using SalesCoach.Live.Abstractions.Ingest;
 using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Server.Operations;
 using SalesCoach.Live.Storage.Activities;
@@ -7,26 +7,33 @@ using SalesCoach.Live.Storage.Activities;
 namespace SalesCoach.Live.Server.Ingest;
 
 /// <summary>
-/// The one way activities come in (the HTTP endpoint and the demo simulator both use it): validate the whole batch,
+/// The one way activities come in (the HTTP endpoint, webhooks and the demo simulator use it; the CSV import shares its
+/// <see cref="ActivityRules"/> and log): take typed activities (each edge converts its input to
+/// <see cref="IncomingActivity"/> once), check the whole batch with <see cref="ActivityRules"/> (all or nothing),
 /// append it durably and idempotently to the log, then hand each rep's new activities to its grain in one call.
 /// </summary>
 public sealed class IngestPipeline(
-    ActivityBatchReader reader, IActivityLog log, IGrainFactory grains, IngestDrain drain, IConfiguration configuration, ILogger<IngestPipeline> logger)
+    ActivityRules rules, IActivityLog log, IGrainFactory grains, IngestDrain drain, IConfiguration configuration, ILogger<IngestPipeline> logger)
 {
     /// <summary>How long a request waits for the store before it answers 503 (<c>Ingest:StoreTimeoutSeconds</c>).</summary>
     private readonly TimeSpan _storeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Ingest:StoreTimeoutSeconds", 10.0));
 
-    public Task<IngestOutcome> IngestAsync(JsonElement body, CancellationToken cancellationToken) => IngestTelemetry.TraceAsync(body, IngestCoreAsync, cancellationToken);
+    /// <summary>Ingests a batch an edge read (with the problems it met while reading, which refuse the batch too).</summary>
+    public Task<IngestOutcome> IngestAsync(IncomingBatch batch, CancellationToken cancellationToken) => IngestTelemetry.TraceAsync(batch, IngestCoreAsync, cancellationToken);
 
-    private async Task<IngestOutcome> IngestCoreAsync(JsonElement body, CancellationToken cancellationToken)
+    /// <summary>Ingests activities (error keys <c>[index].field</c>).</summary>
+    public Task<IngestOutcome> IngestAsync(IReadOnlyList<IncomingActivity> activities, CancellationToken cancellationToken) =>
+        IngestAsync(new IncomingBatch(activities), cancellationToken);
+
+    private async Task<IngestOutcome> IngestCoreAsync(IncomingBatch batch, CancellationToken cancellationToken)
     {
-        if (body.ValueKind == JsonValueKind.Array && body.GetArrayLength() > IngestLimits.MaxBatch)
+        if (batch.Items > IngestLimits.MaxBatch)
         {
-            return new IngestOutcome.TooLarge(body.GetArrayLength());
+            return new IngestOutcome.TooLarge(batch.Items);
         }
 
-        var (activities, errors) = reader.Read(body);
-        if (errors.Count > 0)
+        var (activities, errors) = rules.Check(batch);
+        if (errors is not null)
         {
             return new IngestOutcome.Invalid(errors);
         }

@@ -1,22 +1,20 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using SalesCoach.Live.Abstractions.Ingest;
 using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Storage.Activities;
 
 namespace SalesCoach.Live.Server.Integrations;
 
 /// <summary>
-/// Imports a CSV file of activities (columns <c>id, repId, type, occurredAt, quantity, value, source</c>, by header
-/// name, in any order) through the same validation as <c>POST /api/activities</c> (<see cref="ActivityBatchReader"/>)
-/// into the same durable, idempotent log (<see cref="IActivityLog"/>): a row whose id is in the log already is a
+/// The CSV edge of ingest: imports a CSV file of activities (columns <c>id, repId, type, occurredAt, quantity, value,
+/// source</c>, by header name, in any order), each row read once into an <see cref="IncomingActivity"/>, through the
+/// same rules as <c>POST /api/activities</c> (<see cref="ActivityRules"/>) into the same durable, idempotent log (<see cref="IActivityLog"/>): a row whose id is in the log already is a
 /// duplicate, so importing a file again adds nothing. Rows that fail validation are rejected one by one (the rest of
 /// their batch goes on) and written, with their line and reasons, to the rejects file. With no log (a dry run)
 /// nothing is recorded.
 /// </summary>
-public sealed partial class ActivityImporter(ActivityBatchReader reader, IActivityLog? log)
+public sealed class ActivityImporter(ActivityRules rules, IActivityLog? log)
 {
     /// <summary>The columns a file may have; the first four are required.</summary>
     public static readonly IReadOnlyList<string> Columns = ["id", "repId", "type", "occurredAt", "quantity", "value", "source"];
@@ -34,7 +32,7 @@ public sealed partial class ActivityImporter(ActivityBatchReader reader, IActivi
         var delimiter = CsvRecordReader.DetectDelimiter(await text.ReadLineAsync(cancellationToken));
         stream.Position = 0;
         text.DiscardBufferedData();
-        var csv = new CsvRecordReader(text, delimiter);
+        using var csv = new CsvRecordReader(text, delimiter);
 
         var header = csv.Read()?.Fields ?? throw new InvalidDataException("The file is empty: its first line must name the columns (id, repId, type, occurredAt, quantity, value, source).");
         var columns = MapColumns(header, warnings);
@@ -101,37 +99,35 @@ public sealed partial class ActivityImporter(ActivityBatchReader reader, IActivi
             }
         }
 
-        // The reader refuses a whole batch for one bad row: take the bad rows out by their index and read the rest again.
-        List<ActivityToAppend> activities = [];
-        while (pending.Count > 0)
+        if (pending.Count == 0)
         {
-            var array = new JsonArray();
-            foreach (var (_, fields) in pending)
-            {
-                array.Add(ToJson(fields, columns));
-            }
+            return (0, 0, rejected);
+        }
 
-            var (read, errors) = reader.Read(JsonSerializer.SerializeToElement(array));
-            if (errors.Count == 0)
-            {
-                activities = read;
-                break;
-            }
+        // The one conversion of this edge: each row to a typed activity (a cell that does not parse is a problem of its
+        // field); then the rules of every edge. A bad row is rejected alone: the rest of the batch goes on.
+        IngestErrors? readErrors = null;
+        var incoming = new IncomingActivity[pending.Count];
+        for (var i = 0; i < pending.Count; i++)
+        {
+            incoming[i] = ToActivity(pending[i].Fields, columns, i, ref readErrors);
+        }
 
+        var (activities, errors) = rules.Check(new IncomingBatch(incoming, readErrors: readErrors));
+        if (errors is not null)
+        {
             var reasons = new SortedDictionary<int, List<string>>();
-            foreach (var (key, messages) in errors)
+            foreach (var problem in errors.Problems)
             {
-                var match = ItemKey().Match(key);
-                var index = match.Success ? int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : -1;
-                var field = match.Success && match.Groups[2].Success ? match.Groups[2].Value : "row";
-                foreach (var target in index >= 0 && index < pending.Count ? [index] : Enumerable.Range(0, pending.Count))
+                var field = problem.Field == ActivityField.Item ? "row" : problem.Field.Name();
+                foreach (var target in problem.Item >= 0 && problem.Item < pending.Count ? [problem.Item] : Enumerable.Range(0, pending.Count))
                 {
                     if (!reasons.TryGetValue(target, out var list))
                     {
                         reasons[target] = list = [];
                     }
 
-                    list.AddRange(messages.Select(m => $"{field}: {m}"));
+                    list.Add($"{field}: {problem.Message}");
                 }
             }
 
@@ -139,8 +135,6 @@ public sealed partial class ActivityImporter(ActivityBatchReader reader, IActivi
             {
                 rejected.Add((pending[index].Line, pending[index].Fields, string.Join("; ", list)));
             }
-
-            pending = pending.Where((_, i) => !reasons.ContainsKey(i)).ToList();
         }
 
         if (activities.Count == 0)
@@ -158,28 +152,62 @@ public sealed partial class ActivityImporter(ActivityBatchReader reader, IActivi
         return (result.Accepted.Count, result.Duplicates, rejected);
     }
 
-    /// <summary>An activity object of contract section 4 from a row; what does not parse is passed on as text for the reader to name.</summary>
-    private static JsonObject ToJson(string[] fields, int[] columns)
+    /// <summary>The typed activity of a row; a cell that does not parse (a time, a number) is reported under its field.</summary>
+    internal static IncomingActivity ToActivity(string[] fields, int[] columns, int item, ref IngestErrors? errors)
     {
-        var activity = new JsonObject();
-        for (var c = 0; c < Columns.Count; c++)
+        DateTimeOffset? occurredAt = null;
+        if (Cell(fields, columns, 3) is { } time)
         {
-            var index = columns[c];
-            if (index < 0 || index >= fields.Length || fields[index].Trim() is not { Length: > 0 } text)
+            if (ActivityRules.TryParseOccurredAt(time, out var at, out var problem))
             {
-                continue;
+                occurredAt = at;
             }
-
-            var name = Columns[c];
-            activity[name] = name switch
+            else
             {
-                "quantity" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var quantity) => JsonValue.Create(quantity),
-                "value" when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) => JsonValue.Create(value),
-                _ => JsonValue.Create(text),
-            };
+                Fail(ref errors, item, ActivityField.OccurredAt, problem);
+            }
         }
 
-        return activity;
+        int? quantity = null;
+        if (Cell(fields, columns, 4) is { } quantityText)
+        {
+            if (int.TryParse(quantityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            {
+                quantity = number;
+            }
+            else
+            {
+                Fail(ref errors, item, ActivityField.Quantity, ActivityRules.QuantityMessage);
+            }
+        }
+
+        decimal? value = null;
+        if (Cell(fields, columns, 5) is { } valueText)
+        {
+            if (decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+            {
+                value = amount;
+            }
+            else
+            {
+                Fail(ref errors, item, ActivityField.Value, ActivityRules.ValueMessage);
+            }
+        }
+
+        return new IncomingActivity(Cell(fields, columns, 0), Cell(fields, columns, 1), Cell(fields, columns, 2), occurredAt, quantity, value, Cell(fields, columns, 6));
+    }
+
+    /// <summary>The trimmed text of column <paramref name="column"/> of <see cref="Columns"/>; null when the file lacks it or the cell is blank.</summary>
+    private static string? Cell(string[] fields, int[] columns, int column)
+    {
+        var index = columns[column];
+        return index >= 0 && index < fields.Length && fields[index].Trim() is { Length: > 0 } text ? text : null;
+    }
+
+    private static void Fail(ref IngestErrors? errors, int item, ActivityField field, string message)
+    {
+        errors ??= new IngestErrors(single: false);
+        errors.Add(item, field, message);
     }
 
     private static int[] MapColumns(string[] header, TextWriter warnings)
@@ -202,6 +230,4 @@ public sealed partial class ActivityImporter(ActivityBatchReader reader, IActivi
         return columns;
     }
 
-    [GeneratedRegex(@"^\[(\d+)\](?:\.(.+))?$")]
-    private static partial Regex ItemKey();
 }

@@ -1,14 +1,25 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace SalesCoach.Live.Server.Integrations;
 
 /// <summary>
-/// Reads CSV records (RFC 4180): fields separated by the delimiter, quoted fields with <c>""</c> for a quote and line
-/// breaks inside, CRLF or LF line ends. Knows the line each record starts on, for messages.
+/// Reads CSV records with Sep (RFC 4180 essentials: fields separated by the delimiter, quoted fields with <c>""</c> for
+/// a quote and line breaks inside, CRLF, LF or CR line ends), as arrays of unescaped fields with the line each record
+/// starts on, for messages. Blank lines are skipped. The header is an ordinary record here: the import names its columns.
+/// Sep pairs quotes wherever they stand, so a stray quote inside an unquoted field (not RFC 4180) opens a quoted run
+/// up to the next quote rather than being kept as a character.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
+public sealed class CsvRecordReader : IDisposable
 {
-    private int _line = 1;
+    private readonly SepReader _reader;
+
+    public CsvRecordReader(TextReader reader, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _reader = Sep.New(delimiter)
+            .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .From(reader, leaveOpen: true);
+    }
 
     /// <summary>The delimiter a header line uses: ';' or a tab when it has those and no comma, else ','.</summary>
     public static char DetectDelimiter(string? headerLine)
@@ -24,92 +35,32 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
     /// <summary>The next record and the line it starts on; null at the end. Blank lines are skipped.</summary>
     public (int Line, string[] Fields)? Read()
     {
-        while (true)
+        while (_reader.MoveNext())
         {
-            var start = _line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            var any = false;
-            int c;
-            while ((c = reader.Read()) >= 0)
+            var row = _reader.Current;
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
             {
-                any = true;
-                var ch = (char)c;
-                if (quoted)
-                {
-                    if (ch == '"')
-                    {
-                        if (reader.Peek() == '"')
-                        {
-                            reader.Read();
-                            field.Append('"');
-                        }
-                        else
-                        {
-                            quoted = false;
-                        }
-                    }
-                    else
-                    {
-                        if (ch == '\n')
-                        {
-                            _line++;
-                        }
-
-                        field.Append(ch);
-                    }
-
-                    continue;
-                }
-
-                if (ch == '"' && field.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (ch == delimiter)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else if (ch == '\r' && reader.Peek() == '\n')
-                {
-                    // The \n ends the record.
-                }
-                else if (ch == '\n')
-                {
-                    _line++;
-                    break;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-
-            if (!any)
-            {
-                return null;
-            }
-
-            fields.Add(field.ToString());
-            if (fields.Count == 1 && fields[0].Trim().Length == 0)
-            {
-                if (c < 0)
-                {
-                    return null;
-                }
-
                 continue;
             }
 
-            return (start, fields.ToArray());
+            var fields = new string[row.ColCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = row[i].ToString();
+            }
+
+            // Sep 0.18 numbers the first row as if it ended on line 2 when there is no header; the first row starts on line 1.
+            return (row.RowIndex == 0 ? 1 : row.LineNumberFrom, fields);
         }
+
+        return null;
     }
 
-    /// <summary>One CSV line of <paramref name="fields"/>, quoting what needs it.</summary>
+    /// <summary>One CSV line of <paramref name="fields"/>, quoting what needs it (and what starts or ends with a space, for spreadsheets).</summary>
     public static string Format(IEnumerable<string> fields, char delimiter = ',') =>
         string.Join(delimiter, fields.Select(f => f.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 || f.StartsWith(' ') || f.EndsWith(' ')
             ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : f));
+
+    public void Dispose() => _reader.Dispose();
 }

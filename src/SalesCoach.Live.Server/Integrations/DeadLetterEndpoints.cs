@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Storage.DeadLetters;
 
@@ -45,13 +46,13 @@ public static class DeadLetterEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/sources", (WebhookMappings mappings) => Results.Json(mappings.Current.Sources.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(SourceView).ToList()))
+        group.MapGet("/sources", (WebhookMappings mappings) => TypedResults.Ok(mappings.Current.Sources.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(SourceView).ToList()))
             .WithName("ListWebhookSources")
             .WithSummary("The webhook sources and their mappings in force (built-in ones with the configuration over them); secrets are not shown.");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IDeadLetterStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeadLetterPage>, ValidationProblem>> ListAsync(HttpRequest request, IDeadLetterStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var status = DeadLetterStatus.Open;
@@ -64,22 +65,22 @@ public static class DeadLetterEndpoints
         var before = request.Query.ContainsKey("before") ? ReadNumber(request, "before", 0, 1, long.MaxValue, errors) : (long?)null;
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         var source = request.Query["source"].ToString() is { Length: > 0 } s ? s : null;
         var letters = await store.ListAsync(new DeadLetterQuery { Source = source, Status = status, Limit = (int)limit, BeforeId = before }, cancellationToken);
         var next = letters.Count == limit ? letters[^1].Id : (long?)null;
-        return Results.Json(new DeadLetterPage(letters.Select(DeadLetterView.From).ToList(), next));
+        return TypedResults.Ok(new DeadLetterPage(letters.Select(DeadLetterView.From).ToList(), next));
     }
 
-    private static async Task<IResult> FindAsync(long id, IDeadLetterStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } letter ? Results.Json(DeadLetterView.From(letter)) : NotFound(id);
+    private static async Task<Results<Ok<DeadLetterView>, ProblemHttpResult>> FindAsync(long id, IDeadLetterStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } letter ? TypedResults.Ok(DeadLetterView.From(letter)) : NotFound(id);
 
-    private static async Task<IResult> DeleteAsync(long id, IDeadLetterStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? Results.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, IDeadLetterStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
-    private static async Task<IResult> ReplayAsync(long id, HttpContext http, IDeadLetterStore store, WebhookIngest ingest, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> ReplayAsync(long id, HttpContext http, IDeadLetterStore store, WebhookIngest ingest, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } letter)
         {
@@ -88,20 +89,21 @@ public static class DeadLetterEndpoints
 
         return await ingest.ReplayAsync(letter, cancellationToken) switch
         {
-            WebhookOutcome.Processed { Summary: { DeadLettered: 0 } s } => Results.Json(new ReplayResult(id, "replayed", s.Events, s.Accepted, s.Duplicates, s.Filtered)),
-            WebhookOutcome.Processed p => Results.ValidationProblem(
+            WebhookOutcome.Processed { Summary: { DeadLettered: 0 } s } => TypedResults.Ok(new ReplayResult(id, "replayed", s.Events, s.Accepted, s.Duplicates, s.Filtered)),
+            // A validation problem with 422 (TypedResults.ValidationProblem is 400 only): the same body as a 400 one.
+            WebhookOutcome.Processed p => TypedResults.Problem(ValidationProblemDetails(
                 p.Summary.Errors,
                 detail: $"Dead letter {id} stays open: {p.Summary.DeadLettered} of {p.Summary.Events} events still cannot be taken with the mapping of source '{letter.Source}'.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The dead letter still cannot be taken.",
-                extensions: WebhookAccepted.Extensions(p.Summary)),
+                extensions: WebhookAccepted.Extensions(p.Summary))),
             WebhookOutcome.SourceMissing m => SourceMissing(m.Source),
             WebhookOutcome.StoreUnavailable u => WebhookEndpoints.StoreUnavailable(http, u.RetryAfter),
             _ => throw new InvalidOperationException("Unknown webhook outcome."),
         };
     }
 
-    private static async Task<IResult> ReplayAllAsync(
+    private static async Task<Results<Ok<ReplayAllResult>, ValidationProblem, ProblemHttpResult>> ReplayAllAsync(
         HttpContext http, WebhookMappings mappings, IDeadLetterStore store, WebhookIngest ingest, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -114,7 +116,7 @@ public static class DeadLetterEndpoints
         var limit = ReadNumber(http.Request, "limit", 1000, 1, MaxReplayAll, errors);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (mappings.Current.Find(source) is not { } mapping)
@@ -171,7 +173,7 @@ public static class DeadLetterEndpoints
             }
         }
 
-        return Results.Json(new ReplayAllResult(mapping.Name, tried, replayed, tried - replayed, accepted, duplicates, filtered, more, failures));
+        return TypedResults.Ok(new ReplayAllResult(mapping.Name, tried, replayed, tried - replayed, accepted, duplicates, filtered, more, failures));
     }
 
     private static long ReadNumber(HttpRequest request, string name, long fallback, long min, long max, Dictionary<string, string[]> errors)
@@ -190,14 +192,27 @@ public static class DeadLetterEndpoints
         return fallback;
     }
 
-    private static IResult NotFound(long id) =>
-        Results.Problem(detail: $"There is no dead letter {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(detail: $"There is no dead letter {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static IResult SourceMissing(string source) =>
-        Results.Problem(
+    private static ProblemHttpResult SourceMissing(string source) =>
+        TypedResults.Problem(
             detail: $"The webhook source '{source}' is not configured or is disabled: configure Webhooks:Sources:{source} first, then replay.",
             statusCode: StatusCodes.Status409Conflict,
             title: "Unknown webhook source");
+
+    /// <summary>What <c>Results.ValidationProblem</c> builds for a status other than 400.</summary>
+    internal static HttpValidationProblemDetails ValidationProblemDetails(
+        IDictionary<string, string[]> errors, string detail, int statusCode, string title, IDictionary<string, object?> extensions)
+    {
+        var problem = new HttpValidationProblemDetails(errors) { Detail = detail, Status = statusCode, Title = title };
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
 
     private static object SourceView(SourceMapping source) => new
     {

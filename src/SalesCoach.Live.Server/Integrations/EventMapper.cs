@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SalesCoach.Live.Abstractions.Ingest;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Ingest;
 
 namespace SalesCoach.Live.Server.Integrations;
 
 /// <summary>
-/// Turns a source's JSON into activities of the ingest contract with the source's <see cref="SourceMapping"/>. It
-/// only reshapes: validation of the activities is the ingest pipeline's, as for <c>POST /api/activities</c>.
+/// The webhook edge of ingest: turns a source's JSON into typed activities (<see cref="IncomingActivity"/>) with the
+/// source's <see cref="SourceMapping"/>. It only reshapes and reads what the mapping names (a time, a number); the
+/// rules of the activities are the ingest pipeline's (<see cref="ActivityRules"/>), as for <c>POST /api/activities</c>.
 /// </summary>
 public sealed partial class EventMapper(Organization org)
 {
@@ -97,13 +98,13 @@ public sealed partial class EventMapper(Organization org)
             mapped.Fail(index, "type", $"is empty (from {source.Fields["type"].Origin})");
         }
 
-        string? occurredAt = null;
+        DateTimeOffset? occurredAt = null;
         if (occurredText is not null)
         {
             var field = source.Fields["occurredAt"];
             if (TryParseTime(occurredText.Trim(), field.Format) is { } instant)
             {
-                occurredAt = instant.ToString("O", CultureInfo.InvariantCulture);
+                occurredAt = instant;
             }
             else
             {
@@ -113,12 +114,12 @@ public sealed partial class EventMapper(Organization org)
             }
         }
 
-        JsonNode? quantity = null;
+        int? quantity = null;
         if (quantityText is not null)
         {
             if (decimal.TryParse(quantityText.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var q) && q == decimal.Truncate(q) && q is >= int.MinValue and <= int.MaxValue)
             {
-                quantity = JsonValue.Create((int)q);
+                quantity = (int)q;
             }
             else
             {
@@ -126,12 +127,12 @@ public sealed partial class EventMapper(Organization org)
             }
         }
 
-        JsonNode? value = null;
+        decimal? value = null;
         if (valueText is not null)
         {
             if (decimal.TryParse(valueText.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
             {
-                value = JsonValue.Create(v);
+                value = v;
             }
             else
             {
@@ -162,24 +163,7 @@ public sealed partial class EventMapper(Organization org)
             // The first metric keeps the event's id; more metrics from one event (a call that booked a meeting) get
             // the metric's key after it, so every id is stable whatever the filters drop.
             var activityId = source.IdPrefix + id!.Trim() + (t == 0 ? "" : "/" + metric);
-            var activity = new JsonObject
-            {
-                ["id"] = activityId,
-                ["repId"] = repId,
-                ["type"] = metric,
-                ["occurredAt"] = occurredAt,
-                ["source"] = activitySource,
-            };
-            if (quantity is not null)
-            {
-                activity["quantity"] = quantity.DeepClone();
-            }
-
-            if (value is not null)
-            {
-                activity["value"] = value.DeepClone();
-            }
-
+            var activity = new IncomingActivity(activityId, repId, metric, occurredAt, quantity, value, activitySource);
             mapped.Activities.Add((index, activity));
             taken++;
         }

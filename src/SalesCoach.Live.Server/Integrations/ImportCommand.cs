@@ -97,7 +97,7 @@ public static class ImportCommand
             org = stored;
         }
 
-        var importer = new ActivityImporter(new ActivityBatchReader(org, TimeProvider.System), options.DryRun ? null : provider.GetRequiredService<IActivityLog>());
+        var importer = new ActivityImporter(new ActivityRules(org, TimeProvider.System), options.DryRun ? null : provider.GetRequiredService<IActivityLog>());
         var store = configuration[StorageServiceCollectionExtensions.ProviderKey] is { Length: > 0 } p ? p : "Sqlite";
         errors.WriteLine(options.DryRun
             ? $"import: dry run of {options.File}: validating only, nothing is recorded"

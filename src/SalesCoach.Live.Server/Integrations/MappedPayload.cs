@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using SalesCoach.Live.Abstractions.Ingest;
 
 namespace SalesCoach.Live.Server.Integrations;
 
@@ -14,8 +14,8 @@ public sealed class MappedPayload
     /// <summary>Events skipped by a filter.</summary>
     public int Filtered { get; set; }
 
-    /// <summary>Activities in contract form (section 4), each with the index of the event it came from.</summary>
-    public List<(int Event, JsonObject Activity)> Activities { get; } = [];
+    /// <summary>Typed activities for the ingest pipeline, each with the index of the event it came from.</summary>
+    public List<(int Event, IncomingActivity Activity)> Activities { get; } = [];
 
     /// <summary>Problems keyed <c>[event].field</c> (or <c>field</c> for a single event, <c>body</c> for the whole payload).</summary>
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);

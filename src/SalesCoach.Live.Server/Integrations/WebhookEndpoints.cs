@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Server.Hosting;
 using SalesCoach.Live.Server.Security;
@@ -45,7 +46,7 @@ public static class WebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string source, HttpContext http, WebhookMappings mappings, WebhookIngest ingest, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<WebhookAccepted>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(string source, HttpContext http, WebhookMappings mappings, WebhookIngest ingest, CancellationToken cancellationToken)
     {
         var set = mappings.Current;
         var hasIngestKey = http.User.HasClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Ingest);
@@ -53,7 +54,7 @@ public static class WebhookEndpoints
         {
             // Only a caller with a key learns which sources exist.
             return hasIngestKey
-                ? Results.Problem(
+                ? TypedResults.Problem(
                     detail: $"No webhook source '{source}' is configured: add it under Webhooks:Sources:{source} (see docs/integrations.md).",
                     statusCode: StatusCodes.Status404NotFound,
                     title: "Unknown webhook source")
@@ -67,12 +68,12 @@ public static class WebhookEndpoints
         }
         catch (BadHttpRequestException e)
         {
-            return Results.Problem(detail: e.Message, statusCode: e.StatusCode, title: "Bad request body");
+            return TypedResults.Problem(detail: e.Message, statusCode: e.StatusCode, title: "Bad request body");
         }
 
         if (body is null)
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 detail: $"The body is larger than {set.MaxBodyBytes} bytes (Webhooks:MaxBodyBytes); send the events in smaller payloads.",
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Payload too large");
@@ -93,21 +94,21 @@ public static class WebhookEndpoints
 
         return await ingest.ReceiveAsync(mapping, body, cancellationToken) switch
         {
-            WebhookOutcome.Processed { Summary.NothingTaken: true } p => Results.ValidationProblem(
+            WebhookOutcome.Processed { Summary.NothingTaken: true } p => TypedResults.ValidationProblem(
                 p.Summary.Errors,
                 detail: $"Kept as dead letter {p.Summary.DeadLetterId}: fix the mapping (or the sender), then POST /api/webhooks/dead-letters/{p.Summary.DeadLetterId}/replay.",
                 title: "No event of the payload could be taken.",
                 extensions: WebhookAccepted.Extensions(p.Summary)),
-            WebhookOutcome.Processed p => Results.Json(WebhookAccepted.From(p.Summary), statusCode: StatusCodes.Status202Accepted),
+            WebhookOutcome.Processed p => TypedResults.Accepted((string?)null, WebhookAccepted.From(p.Summary)),
             WebhookOutcome.StoreUnavailable u => StoreUnavailable(http, u.RetryAfter),
             _ => throw new InvalidOperationException("Unknown webhook outcome."),
         };
     }
 
-    internal static IResult StoreUnavailable(HttpContext http, TimeSpan retryAfter) =>
+    internal static ProblemHttpResult StoreUnavailable(HttpContext http, TimeSpan retryAfter) =>
         StoreUnavailableProblem.Create(http, retryAfter, "The store is not answering right now. Retry the same payload: ids make it safe.");
 
-    private static IResult Unauthorized(HttpContext http, SourceMapping? mapping) =>
+    private static ProblemHttpResult Unauthorized(HttpContext http, SourceMapping? mapping) =>
         Unauthorized(http, http.User.Identity?.IsAuthenticated == true
             ? "The API key does not have the scope ingest."
             : PresentsKey(http.Request)
@@ -116,10 +117,10 @@ public static class WebhookEndpoints
                     ? $"Send an API key with scope ingest in the {ApiKeyAuthenticationHandler.HeaderName} header, or sign the body: the {WebhookSignature.Describe(mapping)}."
                     : $"An API key with scope ingest is required: send it in the {ApiKeyAuthenticationHandler.HeaderName} header.");
 
-    private static IResult Unauthorized(HttpContext http, string detail)
+    private static ProblemHttpResult Unauthorized(HttpContext http, string detail)
     {
         http.Response.Headers.WWWAuthenticate = ApiKeyAuthenticationHandler.SchemeName;
-        return Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
     }
 
     private static bool PresentsKey(HttpRequest request) =>

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Server.Operations;
 using SalesCoach.Live.Storage.DeadLetters;
@@ -16,7 +14,7 @@ namespace SalesCoach.Live.Server.Integrations;
 /// the payload is kept in the dead-letter table with the reasons; the others go through. Replaying a dead letter runs
 /// the same steps with the mappings of now; ids make a second pass harmless.
 /// </summary>
-public sealed partial class WebhookIngest(
+public sealed class WebhookIngest(
     WebhookMappings mappings, EventMapper mapper, IngestPipeline pipeline, IDeadLetterStore deadLetters, ILogger<WebhookIngest> logger)
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
@@ -91,7 +89,7 @@ public sealed partial class WebhookIngest(
             // drops at least one event, so this ends; three rounds cover every case met so far.
             for (var round = 0; pending.Count > 0; round++)
             {
-                var outcome = await IngestAsync(pending, cancellationToken);
+                var outcome = await pipeline.IngestAsync(pending.ConvertAll(p => p.Activity), cancellationToken);
                 if (outcome is IngestOutcome.Recorded recorded)
                 {
                     accepted += recorded.Accepted;
@@ -104,17 +102,16 @@ public sealed partial class WebhookIngest(
                     return new WebhookOutcome.StoreUnavailable(unavailable.RetryAfter);
                 }
 
-                var refused = outcome is IngestOutcome.Invalid invalid ? invalid.Errors : new Dictionary<string, string[]> { ["body"] = ["the batch was refused"] };
                 var failedBefore = mapped.Failed.Count;
-                foreach (var (key, messages) in refused)
+                IReadOnlyList<ActivityProblem> refused = outcome is IngestOutcome.Invalid invalid
+                    ? invalid.Errors.Problems
+                    : [new ActivityProblem(-1, ActivityField.Item, "the batch was refused")];
+                foreach (var problem in refused)
                 {
-                    var (refusedEvents, field) = EventsOf(key, pending);
-                    foreach (var index in refusedEvents)
+                    // A problem of an activity is its event's; a problem of the whole batch is every pending event's.
+                    foreach (var index in problem.Item >= 0 && problem.Item < pending.Count ? [pending[problem.Item].Event] : pending.Select(p => p.Event).Distinct())
                     {
-                        foreach (var message in messages)
-                        {
-                            mapped.Fail(index, field, message);
-                        }
+                        mapped.Fail(index, problem.Item >= 0 ? problem.Field.Name() : "", problem.Message);
                     }
                 }
 
@@ -156,38 +153,6 @@ public sealed partial class WebhookIngest(
         return new WebhookOutcome.Processed(new WebhookSummary(events, accepted, duplicates, filtered, deadLettered, letterId, errors));
     }
 
-    private async Task<IngestOutcome> IngestAsync(List<(int Event, JsonObject Activity)> pending, CancellationToken cancellationToken)
-    {
-        var array = new JsonArray();
-        foreach (var (_, activity) in pending)
-        {
-            array.Add(activity);
-        }
-
-        try
-        {
-            var element = JsonSerializer.SerializeToElement(array);
-            return await pipeline.IngestAsync(element, cancellationToken);
-        }
-        finally
-        {
-            // Free the nodes for the next round's array.
-            array.Clear();
-        }
-    }
-
-    /// <summary>The events an ingest error key (<c>[3].repId</c>, <c>body</c>) is about, and its field.</summary>
-    private static (IEnumerable<int> Events, string Field) EventsOf(string key, List<(int Event, JsonObject Activity)> pending)
-    {
-        var match = ItemKey().Match(key);
-        if (match.Success && int.TryParse(match.Groups[1].ValueSpan, out var item) && item < pending.Count)
-        {
-            return ([pending[item].Event], match.Groups[2].Success ? match.Groups[2].Value : "");
-        }
-
-        return (pending.Select(p => p.Event).Distinct(), "");
-    }
-
     private static string Reason(MappedPayload mapped, Dictionary<string, string[]> errors)
     {
         var first = errors.First();
@@ -200,7 +165,4 @@ public sealed partial class WebhookIngest(
     private static string Text(ReadOnlyMemory<byte> body) => Encoding.UTF8.GetString(body.Span);
 
     private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
-
-    [GeneratedRegex(@"^\[(\d+)\](?:\.(.+))?$")]
-    private static partial Regex ItemKey();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SalesCoach.Live.Server.Ingest;
 
 namespace SalesCoach.Live.Server.Operations;
@@ -7,7 +6,7 @@ namespace SalesCoach.Live.Server.Operations;
 public interface IIngestListener
 {
     /// <summary>A batch starts (before validation); the returned state comes back in <see cref="OnIngestFinished"/>.</summary>
-    object? OnIngestStarted(JsonElement body, long startTimestamp);
+    object? OnIngestStarted(IncomingBatch batch, long startTimestamp);
 
     /// <summary>The batch is done, with its outcome.</summary>
     void OnIngestFinished(object? state, IngestOutcome outcome);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using SalesCoach.Live.Server.Ingest;
 
 namespace SalesCoach.Live.Server.Operations;
@@ -12,21 +11,22 @@ public static class IngestTelemetry
 {
     private static IIngestListener[] _listeners = [];
 
-    /// <summary>Runs <paramref name="ingest"/> on <paramref name="body"/> and records what became of it.</summary>
+    /// <summary>Runs <paramref name="ingest"/> on <paramref name="batch"/> and records what became of it.</summary>
     public static async Task<IngestOutcome> TraceAsync(
-        JsonElement body, Func<JsonElement, CancellationToken, Task<IngestOutcome>> ingest, CancellationToken cancellationToken)
+        IncomingBatch batch, Func<IncomingBatch, CancellationToken, Task<IngestOutcome>> ingest, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(ingest);
         using var activity = SalesCoachTelemetry.ActivitySource.StartActivity("ingest");
-        var items = body.ValueKind == JsonValueKind.Array ? body.GetArrayLength() : 1;
+        var items = batch.Items;
         activity?.SetTag("salescoach.ingest.items", items);
         var started = Stopwatch.GetTimestamp();
         var current = Volatile.Read(ref _listeners);
-        var states = current.Length == 0 ? [] : current.Select(l => Safely(() => l.OnIngestStarted(body, started))).ToArray();
+        var states = current.Length == 0 ? [] : current.Select(l => Safely(() => l.OnIngestStarted(batch, started))).ToArray();
         IngestOutcome outcome;
         try
         {
-            outcome = await ingest(body, cancellationToken);
+            outcome = await ingest(batch, cancellationToken);
         }
         catch (Exception e)
         {

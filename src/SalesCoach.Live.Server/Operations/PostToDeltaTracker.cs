@@ -39,19 +39,17 @@ public sealed class PostToDeltaTracker(Organization org, NodeLiveRelay relay) : 
         return Task.CompletedTask;
     }
 
-    public object? OnIngestStarted(JsonElement body, long startTimestamp)
+    public object? OnIngestStarted(IncomingBatch batch, long startTimestamp)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         var teams = new HashSet<string>(StringComparer.Ordinal);
-        if (body.ValueKind == JsonValueKind.Array)
+        foreach (var item in batch.Activities)
         {
-            foreach (var item in body.EnumerateArray())
+            // Before validation: a rep the org does not know marks nothing (the batch is refused anyway).
+            if (item.RepId is { } repId && org.FindRep(repId) is { } rep)
             {
-                AddTeam(item, teams);
+                teams.Add(rep.TeamId);
             }
-        }
-        else
-        {
-            AddTeam(body, teams);
         }
 
         foreach (var team in teams)
@@ -86,26 +84,6 @@ public sealed class PostToDeltaTracker(Organization org, NodeLiveRelay relay) : 
         if (elapsed <= MaxAge)
         {
             SalesCoachTelemetry.PostToDeltaLatency.Record(elapsed.TotalSeconds);
-        }
-    }
-
-    private void AddTeam(JsonElement item, HashSet<string> teams)
-    {
-        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("repId", out var repId) || repId.ValueKind != JsonValueKind.String)
-        {
-            return;
-        }
-
-        try
-        {
-            if (repId.GetString() is { } id && org.FindRep(id) is { } rep)
-            {
-                teams.Add(rep.TeamId);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Not valid UTF-8: validation refuses it; nothing to mark.
         }
     }
 }
