@@ -13,9 +13,9 @@ using SalesCoach.Live.Storage.Postgres;
 namespace SalesCoach.Live.Storage.Orleans;
 
 /// <summary>
-/// Orleans grain storage and reminders on the store chosen by <c>Storage:Provider</c> (read by <see cref="StorageSettings"/>), the same one the activity log
-/// uses: the embedded SQLite file, or PostgreSQL through the Orleans ADO.NET providers (whose schema and named queries
-/// are applied before the silo starts).
+/// Orleans grain storage and reminders on the store chosen by <c>Storage:Provider</c> (read by
+/// <see cref="StorageSettings"/>), the same one the activity log uses: the embedded SQLite file, or PostgreSQL through
+/// the Orleans ADO.NET providers (whose schema and named queries are applied before the silo starts).
 /// </summary>
 public static class OrleansStorageSiloBuilderExtensions
 {

@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.FirstOrDefault(d => d.ServiceType == typeof(StorageSettings))?.ImplementationInstance is StorageSettings registered)
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(StorageSettings) && !d.IsKeyedService)?.ImplementationInstance is StorageSettings registered)
         {
             return registered;
         }
