@@ -9,14 +9,13 @@ using SalesCoach.Live.Storage.Orleans.Postgres;
 using SalesCoach.Live.Storage.Orleans.Serialization;
 using SalesCoach.Live.Storage.Orleans.Sqlite;
 using SalesCoach.Live.Storage.Postgres;
-using SalesCoach.Live.Storage.Sqlite;
 
 namespace SalesCoach.Live.Storage.Orleans;
 
 /// <summary>
-/// Orleans grain storage and reminders on the store chosen by <c>Storage:Provider</c>, the same one the activity log
-/// uses: the embedded SQLite file, or PostgreSQL through the Orleans ADO.NET providers (whose schema and named queries
-/// are applied before the silo starts).
+/// Orleans grain storage and reminders on the store chosen by <c>Storage:Provider</c> (read by
+/// <see cref="StorageSettings"/>), the same one the activity log uses: the embedded SQLite file, or PostgreSQL through
+/// the Orleans ADO.NET providers (whose schema and named queries are applied before the silo starts).
 /// </summary>
 public static class OrleansStorageSiloBuilderExtensions
 {
@@ -30,8 +29,8 @@ public static class OrleansStorageSiloBuilderExtensions
     /// Adds the grain storage <see cref="StoreName"/> (state as plain JSON, see <see cref="JsonGrainStateSerializer"/>)
     /// and the reminder service with a durable table. SQLite: <see cref="SqliteGrainStorage"/> and
     /// <see cref="SqliteReminderTable"/> in the file of <c>Storage:Sqlite:Path</c>. PostgreSQL: the ADO.NET grain
-    /// storage and reminder table on <c>Storage:Postgres:ConnectionString</c>, after <see cref="PostgresMigrations"/>
-    /// ran at the first stage of the silo's start. Clustering is not chosen here.
+    /// storage and reminder table on <c>Storage:Postgres:ConnectionString</c>, after the schema scripts ran (through
+    /// the shared <see cref="PostgresDatabase"/>) at the first stage of the silo's start. Clustering is not chosen here.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSQL has no connection string.</exception>
     public static ISiloBuilder AddSalesCoachStorage(this ISiloBuilder silo, IConfiguration configuration)
@@ -41,26 +40,30 @@ public static class OrleansStorageSiloBuilderExtensions
         var serializer = new JsonGrainStateSerializer();
         silo.AddReminders();
 
-        if (PostgresConnectionString(configuration) is { } connectionString)
+        var settings = silo.Services.AddStorageSettings(configuration);
+        if (settings.Postgres is { } postgres)
         {
-            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
-                new PostgresSchemaStartup(connectionString, services.GetRequiredService<ILogger<PostgresSchemaStartup>>()));
+            // The schema goes through the process's one data source (the one the log and the feature stores use).
+            // The ADO.NET providers below cannot take a data source: they open their own connections from the
+            // connection string, through Npgsql's provider factory and its pool for that string.
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new PostgresSchemaStartup(
+                services.GetRequiredService<PostgresDatabase>(),
+                services.GetRequiredService<ILogger<PostgresSchemaStartup>>()));
             silo.AddAdoNetGrainStorage(StoreName, options =>
             {
                 options.Invariant = PostgresInvariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = postgres.ConnectionString;
                 options.GrainStorageSerializer = serializer;
             });
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = PostgresInvariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = postgres.ConnectionString;
             });
             return silo;
         }
 
-        var path = configuration[SqliteStorageOptions.PathKey];
-        var sqlite = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
+        var sqlite = settings.Sqlite!;
         silo.Services.AddSingleton(_ => new SqliteGrainDatabase(sqlite));
         silo.Services.AddGrainStorage(StoreName, (services, _) => new SqliteGrainStorage(
             services.GetRequiredService<SqliteGrainDatabase>(),
@@ -69,32 +72,6 @@ public static class OrleansStorageSiloBuilderExtensions
             services.GetRequiredService<IActivatorProvider>()));
         silo.Services.AddSingleton<IReminderTable>(services => new SqliteReminderTable(services.GetRequiredService<SqliteGrainDatabase>(), ServiceIdOf(services)));
         return silo;
-    }
-
-    /// <summary>
-    /// The PostgreSQL connection string when <c>Storage:Provider</c> is <c>Postgres</c>; null for SQLite (the default).
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSQL has no connection string.</exception>
-    public static string? PostgresConnectionString(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var provider = configuration[StorageServiceCollectionExtensions.ProviderKey]?.Trim();
-        if (string.IsNullOrEmpty(provider) || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        if (!string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"{StorageServiceCollectionExtensions.ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
-        }
-
-        var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
-        return string.IsNullOrWhiteSpace(connectionString)
-            ? throw new InvalidOperationException(
-                $"{StorageServiceCollectionExtensions.ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set.")
-            : connectionString;
     }
 
     private static string ServiceIdOf(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;

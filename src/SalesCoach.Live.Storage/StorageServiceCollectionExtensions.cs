@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Storage.Activities;
 using SalesCoach.Live.Storage.DeadLetters;
@@ -10,17 +11,49 @@ using SalesCoach.Live.Storage.Wallboards;
 
 namespace SalesCoach.Live.Storage;
 
-/// <summary>Registers the activity log chosen by configuration (<c>Storage:Provider</c>).</summary>
+/// <summary>Registers the stores chosen by configuration (<c>Storage:Provider</c>, read by <see cref="StorageSettings"/>).</summary>
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The configuration key that chooses the store.</summary>
-    public const string ProviderKey = "Storage:Provider";
+    /// <summary>The configuration key that chooses the store (<see cref="StorageSettings.ProviderKey"/>).</summary>
+    public const string ProviderKey = StorageSettings.ProviderKey;
+
+    /// <summary>
+    /// Registers, once however often it is called, the <see cref="StorageSettings"/> read from
+    /// <paramref name="configuration"/>, the chosen store's options record and, for PostgreSQL, the process's one
+    /// <see cref="PostgresDatabase"/> (one data source shared by the log, the feature stores and the Orleans schema
+    /// start-up). Returns the settings.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
+    public static StorageSettings AddStorageSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(StorageSettings) && !d.IsKeyedService)?.ImplementationInstance is StorageSettings registered)
+        {
+            return registered;
+        }
+
+        var settings = StorageSettings.Read(configuration);
+        services.AddSingleton(settings);
+        if (settings.Sqlite is { } sqlite)
+        {
+            services.TryAddSingleton(sqlite);
+        }
+
+        if (settings.Postgres is { } postgres)
+        {
+            services.TryAddSingleton(postgres);
+            services.TryAddSingleton(serviceProvider => new PostgresDatabase(postgres, serviceProvider.GetService<ILogger<PostgresDatabase>>()));
+        }
+
+        return settings;
+    }
 
     /// <summary>
     /// Registers <see cref="IActivityLog"/> as a singleton: <see cref="SqliteActivityLog"/> when <c>Storage:Provider</c>
     /// is <c>Sqlite</c> or absent, <see cref="PostgresActivityLog"/> when it is <c>Postgres</c> (case-insensitive).
-    /// The options record of the chosen store is registered too. The store uses the <see cref="TimeProvider"/>
-    /// registered in the container, or <see cref="TimeProvider.System"/>.
+    /// The options record of the chosen store is registered too (see <see cref="AddStorageSettings"/>). The store
+    /// uses the <see cref="TimeProvider"/> registered in the container, or <see cref="TimeProvider.System"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// The provider is neither, or it is <c>Postgres</c> and <c>Storage:Postgres:ConnectionString</c> is empty.
@@ -29,8 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddStore<IActivityLog>(
             configuration,
             (options, serviceProvider) => new SqliteActivityLog(options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<SqliteActivityLog>>()),
-            (options, serviceProvider) => new PostgresActivityLog(options, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<PostgresActivityLog>>()),
-            registerOptions: true);
+            (database, serviceProvider) => new PostgresActivityLog(database, TimeOf(serviceProvider), serviceProvider.GetService<ILogger<PostgresActivityLog>>()));
 
     /// <summary>
     /// Registers <see cref="IWallboardStore"/> as a singleton in the same store as the activity log (chosen by
@@ -42,7 +74,7 @@ public static class StorageServiceCollectionExtensions
         services.AddStore<IWallboardStore>(
             configuration,
             (options, serviceProvider) => new SqliteWallboardStore(options, TimeOf(serviceProvider)),
-            (options, serviceProvider) => new PostgresWallboardStore(options, TimeOf(serviceProvider)));
+            (database, serviceProvider) => new PostgresWallboardStore(database, TimeOf(serviceProvider)));
 
     /// <summary>
     /// Registers <see cref="IDeadLetterStore"/> as a singleton in the same store as the activity log (chosen by
@@ -54,7 +86,7 @@ public static class StorageServiceCollectionExtensions
         services.AddStore<IDeadLetterStore>(
             configuration,
             (options, serviceProvider) => new SqliteDeadLetterStore(options, TimeOf(serviceProvider)),
-            (options, serviceProvider) => new PostgresDeadLetterStore(options, TimeOf(serviceProvider)));
+            (database, serviceProvider) => new PostgresDeadLetterStore(database, TimeOf(serviceProvider)));
 
     /// <summary>
     /// Registers <see cref="IOrgStore"/> as a singleton in the same store as the activity log (chosen by
@@ -66,57 +98,26 @@ public static class StorageServiceCollectionExtensions
         services.AddStore<IOrgStore>(
             configuration,
             (options, serviceProvider) => new SqliteOrgStore(options, TimeOf(serviceProvider)),
-            (options, serviceProvider) => new PostgresOrgStore(options, TimeOf(serviceProvider)));
+            (database, serviceProvider) => new PostgresOrgStore(database, TimeOf(serviceProvider)));
 
-    // The one place that reads Storage:Provider: checked here rather than at first use, so that a misconfigured server
-    // stops at start-up, saying why.
     private static IServiceCollection AddStore<TService>(
         this IServiceCollection services,
         IConfiguration configuration,
         Func<SqliteStorageOptions, IServiceProvider, TService> sqlite,
-        Func<PostgresStorageOptions, IServiceProvider, TService> postgres,
-        bool registerOptions = false)
+        Func<PostgresDatabase, IServiceProvider, TService> postgres)
         where TService : class
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        var provider = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider.Trim(), "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var settings = services.AddStorageSettings(configuration);
+        if (settings.Sqlite is { } options)
         {
-            var path = configuration[SqliteStorageOptions.PathKey];
-            var options = new SqliteStorageOptions { Path = string.IsNullOrWhiteSpace(path) ? SqliteStorageOptions.DefaultPath : path };
-            if (registerOptions)
-            {
-                services.AddSingleton(options);
-            }
-
             services.AddSingleton(serviceProvider => sqlite(options, serviceProvider));
-            return services;
         }
-
-        if (string.Equals(provider.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
+        else
         {
-            var connectionString = configuration[PostgresStorageOptions.ConnectionStringKey];
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    $"{ProviderKey} is 'Postgres' but {PostgresStorageOptions.ConnectionStringKey} is not set; " +
-                    "give it an Npgsql connection string (environment variable Storage__Postgres__ConnectionString).");
-            }
-
-            var options = new PostgresStorageOptions { ConnectionString = connectionString };
-            if (registerOptions)
-            {
-                services.AddSingleton(options);
-            }
-
-            services.AddSingleton(serviceProvider => postgres(options, serviceProvider));
-            return services;
+            services.AddSingleton(serviceProvider => postgres(serviceProvider.GetRequiredService<PostgresDatabase>(), serviceProvider));
         }
 
-        throw new InvalidOperationException(
-            $"{ProviderKey} is '{provider}', which is not a known store; allowed values are 'Sqlite' (the default) and 'Postgres'.");
+        return services;
     }
 
     private static TimeProvider TimeOf(IServiceProvider serviceProvider) => serviceProvider.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -65,6 +65,28 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_store_on_PostgreSQL_shares_the_one_database_and_the_settings_are_read_once()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:Postgres:ConnectionString"] = PostgresConnectionString,
+        }).Build();
+        var collection = new ServiceCollection();
+
+        var settings = collection.AddStorageSettings(configuration);
+        collection.AddActivityLog(configuration).AddOrgStore(configuration).AddDeadLetterStore(configuration).AddWallboardStore(configuration);
+        await using var services = collection.BuildServiceProvider();
+
+        Assert.Equal(StorageProvider.Postgres, settings.Provider);
+        Assert.Same(settings, collection.AddStorageSettings(configuration));
+        Assert.Single(collection, d => d.ServiceType == typeof(StorageSettings));
+        Assert.Single(collection, d => d.ServiceType == typeof(PostgresDatabase));
+        Assert.Same(settings, services.GetRequiredService<StorageSettings>());
+        Assert.Equal(PostgresConnectionString, services.GetRequiredService<PostgresDatabase>().Options.ConnectionString);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_is_refused_naming_the_key()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Storage:Provider"] = "Postgres" }));

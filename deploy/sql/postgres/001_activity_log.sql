@@ -1,6 +1,9 @@
--- SalesCoach.Live activity log, PostgreSQL. Idempotent: the server applies it at first use (inside a transaction,
--- under an advisory lock, so several servers starting together do not race), and running it again changes nothing.
--- It may also be applied by hand, e.g. psql -v ON_ERROR_STOP=1 -f 001_activity_log.sql.
+-- SalesCoach.Live activity log, PostgreSQL.
+-- The server applies each script of this folder once, in number order, and records it in schema_versions (one
+-- transaction, under an advisory lock; see docs/production.md). Scripts stay idempotent all the same, so that
+-- applying them by hand before a node starts does no harm.
+-- A database made before schema_versions existed already holds this script's objects when it has this table:
+-- adopt-if-table: activities
 
 -- The log. seq orders the whole log; rep_seq numbers each rep's activities 1, 2, 3, ... without gaps.
 -- occurred_at is the instant; occurred_offset_min keeps the offset the sender gave, which timestamptz drops.

@@ -6,11 +6,21 @@ using SalesCoach.Live.Domain.Calendar;
 namespace SalesCoach.Live.Domain.Org;
 
 /// <summary>
-/// Reads the org file of contract section 2. Every problem is collected with its JSON path, so one start-up
+/// Reads the org file of contract section 2 (and reads and writes it as a typed <see cref="OrgDocument"/> for editing,
+/// see <see cref="ReadDocument"/>). Every problem is collected with its JSON path, so one start-up
 /// shows them all. Unknown properties are ignored, so files written for later versions still load.
 /// </summary>
 public static partial class OrgFile
 {
+    // How documents read and write the org file: camelCase, null values left out, comments and trailing commas read.
+    private static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+    };
+
     private static readonly Dictionary<string, DayOfWeek> DayNames = new(StringComparer.Ordinal)
     {
         ["Mon"] = DayOfWeek.Monday, ["Tue"] = DayOfWeek.Tuesday, ["Wed"] = DayOfWeek.Wednesday,
@@ -59,6 +69,14 @@ public static partial class OrgFile
             return org;
         }
     }
+
+    /// <summary>Reads org JSON into a typed, unchecked <see cref="OrgDocument"/> (comments and trailing commas allowed).</summary>
+    /// <exception cref="JsonException">The text is not JSON, or a value does not fit its type (e.g. a string for points).</exception>
+    public static OrgDocument ReadDocument(string json) =>
+        JsonSerializer.Deserialize<OrgDocument>(json, DocumentJson) ?? throw new JsonException("The org document is null.");
+
+    /// <summary>Writes a document as indented org JSON (camelCase names, absent values left out).</summary>
+    public static string WriteDocument(OrgDocument document) => JsonSerializer.Serialize(document, DocumentJson);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")]
     private static partial Regex IdPattern();

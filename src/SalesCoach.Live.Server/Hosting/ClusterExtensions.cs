@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using SalesCoach.Live.Storage;
 using SalesCoach.Live.Storage.Orleans;
 
 namespace SalesCoach.Live.Server.Hosting;
@@ -33,7 +34,7 @@ public static class ClusterExtensions
         var gatewayPort = section.GetValue("GatewayPort", DefaultGatewayPort);
         var clusterId = section["ClusterId"] ?? "salescoach";
         var serviceId = section["ServiceId"] ?? "salescoach-live";
-        var postgres = OrleansStorageSiloBuilderExtensions.PostgresConnectionString(builder.Configuration);
+        var postgres = builder.Services.AddStorageSettings(builder.Configuration).Postgres?.ConnectionString;
         var advertised = postgres is null ? IPAddress.Loopback : AdvertisedAddress(section["AdvertisedIPAddress"]);
         var listenOnAny = section.GetValue("ListenOnAnyAddress", false);
 

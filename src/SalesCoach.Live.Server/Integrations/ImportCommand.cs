@@ -98,10 +98,9 @@ public static class ImportCommand
         }
 
         var importer = new ActivityImporter(new ActivityRules(org, TimeProvider.System), options.DryRun ? null : provider.GetRequiredService<IActivityLog>());
-        var store = configuration[StorageServiceCollectionExtensions.ProviderKey] is { Length: > 0 } p ? p : "Sqlite";
         errors.WriteLine(options.DryRun
             ? $"import: dry run of {options.File}: validating only, nothing is recorded"
-            : $"import: {options.File} into the {store} store{(string.Equals(store, "Sqlite", StringComparison.OrdinalIgnoreCase) ? $" at {Path.GetFullPath(configuration["Storage:Sqlite:Path"] ?? "./data/salescoach.db")}" : "")}");
+            : $"import: {options.File} into the {provider.GetRequiredService<StorageSettings>().Describe()}");
         ImportSummary summary;
         try
         {

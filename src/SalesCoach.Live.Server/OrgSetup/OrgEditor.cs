@@ -47,6 +47,23 @@ public sealed class OrgEditor(Organization org, IOrgStore store, OrgHistory hist
         return document;
     }
 
+    /// <summary>The problem that stops org JSON text from being read as an object, or null when it reads.</summary>
+    public static OrgFileProblem? Check(string text)
+    {
+        ParseObject(text, out var problem);
+        return problem;
+    }
+
+    /// <summary>Saves org JSON text edited from revision <paramref name="basedOn"/>; text that is not an object is invalid.</summary>
+    public Task<OrgSaveOutcome> SaveTextAsync(string text, long? basedOn, string savedBy, CancellationToken cancellationToken = default) =>
+        ParseObject(text, out var problem) is { } document
+            ? SaveAsync(document, basedOn, savedBy, cancellationToken)
+            : Task.FromResult(OrgSaveOutcome.Invalid([problem!]));
+
+    /// <summary>Saves a typed org document (as <see cref="OrgFile.WriteDocument"/> writes it) edited from revision <paramref name="basedOn"/>.</summary>
+    public Task<OrgSaveOutcome> SaveAsync(OrgDocument document, long? basedOn, string savedBy, CancellationToken cancellationToken = default) =>
+        SaveTextAsync(OrgFile.WriteDocument(document), basedOn, savedBy, cancellationToken);
+
     /// <summary>Saves a whole org document edited from revision <paramref name="basedOn"/> (null: whatever is newest).</summary>
     public async Task<OrgSaveOutcome> SaveAsync(JsonObject document, long? basedOn, string savedBy, CancellationToken cancellationToken = default)
     {

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SalesCoach.Live.Storage.Postgres;
 
 namespace SalesCoach.Live.Storage.Orleans.Postgres;
 
 /// <summary>
-/// Applies <see cref="PostgresMigrations"/> as the very first step of the silo's start, before membership, grain
-/// storage or reminders read their queries from the database. A database that is not reachable yet (containers
-/// starting together) is tried again for <see cref="PatienceWindow"/>; a script that fails stops the start.
+/// Applies the PostgreSQL schema (the scripts of <c>deploy/sql/postgres</c>, through the process's one
+/// <see cref="PostgresDatabase"/>) as the very first step of the silo's start, before membership, grain storage or
+/// reminders read their queries from the database. A database that is not reachable yet (containers starting
+/// together) is tried again for <see cref="PatienceWindow"/>; a script that fails stops the start.
 /// </summary>
-internal sealed partial class PostgresSchemaStartup(string connectionString, ILogger<PostgresSchemaStartup> logger) : ILifecycleParticipant<ISiloLifecycle>
+internal sealed partial class PostgresSchemaStartup(PostgresDatabase database, ILogger<PostgresSchemaStartup> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     public static readonly TimeSpan PatienceWindow = TimeSpan.FromSeconds(60);
 
@@ -19,13 +21,14 @@ internal sealed partial class PostgresSchemaStartup(string connectionString, ILo
 
     private async Task ApplyAsync(CancellationToken cancellationToken)
     {
+        // Real time on purpose: this waits for a real database, whatever clock the product's rules run on.
         var deadline = DateTime.UtcNow + PatienceWindow;
         while (true)
         {
             try
             {
-                var applied = await PostgresMigrations.ApplyAsync(connectionString, cancellationToken);
-                LogApplied(applied.Count, string.Join(", ", applied));
+                await database.EnsureSchemaAsync(cancellationToken);
+                LogInPlace();
                 return;
             }
             catch (NpgsqlException e) when (e is not PostgresException && e.IsTransient && DateTime.UtcNow < deadline)
@@ -36,8 +39,8 @@ internal sealed partial class PostgresSchemaStartup(string connectionString, ILo
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL schema in place ({Count} scripts: {Scripts})")]
-    private partial void LogApplied(int count, string scripts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL schema in place")]
+    private partial void LogInPlace();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL is not reachable yet ({Reason}); trying again")]
     private partial void LogWaiting(string reason);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SalesCoach.Live.Storage.Schema;
 using SalesCoach.Live.Storage.Sqlite;
 
 namespace SalesCoach.Live.Storage.Orleans.Sqlite;
@@ -8,36 +9,17 @@ namespace SalesCoach.Live.Storage.Orleans.Sqlite;
 /// activity log's (<c>salescoach.db</c> keeps the log, <c>salescoach-state.db</c> the grain state): SQLite has one
 /// write lock per file, and grain-state writes in the log's file made the log's group commits wait (and sleep on
 /// <c>SQLITE_BUSY</c>). Each statement commits on its own, durably (WAL, <c>synchronous = FULL</c>); one connection,
-/// one statement at a time. The tables are created at first use; a new state file first takes over the rows an
-/// earlier version kept in the log's file (they are copied, and left where they were).
+/// one statement at a time. The tables are made at first use by the schema scripts of <see cref="Scripts"/>
+/// (<c>Sqlite/Sql</c> of this project); a new state file first takes over the rows an earlier version kept in the
+/// log's file (they are copied, and left where they were).
 /// </summary>
 public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
 {
     /// <summary>How long a statement waits for another writer (a backup, say) to let go of the file.</summary>
     public const int BusyTimeoutSeconds = 30;
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS orleans_grain_state (
-            service_id  TEXT    NOT NULL,
-            state_name  TEXT    NOT NULL,
-            grain_id    TEXT    NOT NULL,
-            payload     TEXT    NULL,
-            version     INTEGER NOT NULL,
-            modified_us INTEGER NOT NULL,
-            PRIMARY KEY (service_id, state_name, grain_id)
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS orleans_reminders (
-            service_id     TEXT    NOT NULL,
-            grain_id       TEXT    NOT NULL,
-            reminder_name  TEXT    NOT NULL,
-            start_at_ticks INTEGER NOT NULL,
-            period_ms      INTEGER NOT NULL,
-            grain_hash     INTEGER NOT NULL,
-            version        INTEGER NOT NULL,
-            PRIMARY KEY (service_id, grain_id, reminder_name)
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS orleans_reminders_ring ON orleans_reminders (service_id, grain_hash);
-        """;
+    private static readonly IReadOnlyList<SchemaScript> StateScripts =
+        SchemaScripts.Load(typeof(SqliteGrainDatabase).Assembly, "SalesCoach.Live.Storage.Orleans.Sqlite.Sql.");
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
@@ -58,6 +40,9 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
             DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
     }
+
+    /// <summary>The schema scripts of the state file, in number order.</summary>
+    public static IReadOnlyList<SchemaScript> Scripts => StateScripts;
 
     /// <summary>The database file of the grain state and reminders.</summary>
     public string FilePath { get; }
@@ -169,11 +154,13 @@ public sealed class SqliteGrainDatabase : IAsyncDisposable, IDisposable
         try
         {
             connection.Open();
-            foreach (var sql in new[] { "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;", Schema })
+            foreach (var sql in new[] { "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;" })
             {
                 using var command = Command(connection, sql);
                 command.ExecuteNonQuery();
             }
+
+            SqliteSchemaRunner.Apply(connection, StateScripts);
 
             if (fresh && File.Exists(LogFilePath))
             {

@@ -6,7 +6,7 @@ using SalesCoach.Live.Storage.Postgres;
 namespace SalesCoach.Live.Storage.DeadLetters;
 
 /// <summary>
-/// The dead letters in PostgreSQL (the table of deploy/sql/postgres/004_dead_letters.sql, applied at first use with
+/// The dead letters in PostgreSQL (the table of deploy/sql/postgres/006_dead_letters.sql, applied at first use with
 /// the other scripts). Several servers may share it: adding is one upsert keyed by source and payload hash.
 /// </summary>
 public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable, IDisposable
@@ -18,8 +18,19 @@ public sealed class PostgresDeadLetterStore : IDeadLetterStore, IAsyncDisposable
 
     /// <summary>Creates the store; nothing connects before the first call.</summary>
     public PostgresDeadLetterStore(PostgresStorageOptions options, TimeProvider? timeProvider = null)
+        : this(new PostgresDatabase(options), ownsDatabase: true, timeProvider)
     {
-        tables = new PostgresFeatureTables(options, this);
+    }
+
+    /// <summary>Creates the store on the process's shared database; nothing connects before the first call.</summary>
+    public PostgresDeadLetterStore(PostgresDatabase database, TimeProvider? timeProvider = null)
+        : this(database, ownsDatabase: false, timeProvider)
+    {
+    }
+
+    private PostgresDeadLetterStore(PostgresDatabase database, bool ownsDatabase, TimeProvider? timeProvider)
+    {
+        tables = new PostgresFeatureTables(database, ownsDatabase, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 

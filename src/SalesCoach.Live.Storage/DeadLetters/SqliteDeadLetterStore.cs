@@ -12,22 +12,6 @@ namespace SalesCoach.Live.Storage.DeadLetters;
 /// </summary>
 public sealed class SqliteDeadLetterStore : IDeadLetterStore, IAsyncDisposable, IDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS dead_letters (
-            id                  INTEGER PRIMARY KEY,
-            source              TEXT    NOT NULL,
-            payload             TEXT    NOT NULL,
-            payload_hash        BLOB    NOT NULL,
-            reason              TEXT    NOT NULL,
-            errors              TEXT    NOT NULL,
-            received_at_us      INTEGER NOT NULL,
-            last_received_at_us INTEGER NOT NULL,
-            attempts            INTEGER NOT NULL,
-            replayed_at_us      INTEGER NULL,
-            UNIQUE (source, payload_hash)
-        );
-        CREATE INDEX IF NOT EXISTS ix_dead_letters_open ON dead_letters (source, id) WHERE replayed_at_us IS NULL;
-        """;
 
     private const string Columns = "id, source, payload, reason, errors, received_at_us, last_received_at_us, attempts, replayed_at_us";
 
@@ -37,7 +21,7 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore, IAsyncDisposable, 
     /// <summary>Opens (lazily: nothing touches the disk before the first call) the store in <see cref="SqliteStorageOptions.Path"/>.</summary>
     public SqliteDeadLetterStore(SqliteStorageOptions options, TimeProvider? timeProvider = null)
     {
-        tables = new SqliteFeatureTables(options, Schema, this);
+        tables = new SqliteFeatureTables(options, this, timeProvider);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 

@@ -5,7 +5,7 @@ using SalesCoach.Live.Storage.Postgres;
 namespace SalesCoach.Live.Storage.Org;
 
 /// <summary>
-/// The org revisions in PostgreSQL (the table of deploy/sql/postgres/005_org_revisions.sql, applied at first use with
+/// The org revisions in PostgreSQL (the table of deploy/sql/postgres/007_org_revisions.sql, applied at first use with
 /// the other scripts). Several servers share it: a save inserts "newest + 1" only when the newest is the revision it
 /// was based on, and the primary key turns two racing saves into one success and one conflict.
 /// </summary>
@@ -18,8 +18,19 @@ public sealed class PostgresOrgStore : IOrgStore, IAsyncDisposable, IDisposable
 
     /// <summary>Creates the store; nothing connects before the first call.</summary>
     public PostgresOrgStore(PostgresStorageOptions options, TimeProvider? timeProvider = null)
+        : this(new PostgresDatabase(options), ownsDatabase: true, timeProvider)
     {
-        tables = new PostgresFeatureTables(options, this);
+    }
+
+    /// <summary>Creates the store on the process's shared database; nothing connects before the first call.</summary>
+    public PostgresOrgStore(PostgresDatabase database, TimeProvider? timeProvider = null)
+        : this(database, ownsDatabase: false, timeProvider)
+    {
+    }
+
+    private PostgresOrgStore(PostgresDatabase database, bool ownsDatabase, TimeProvider? timeProvider)
+    {
+        tables = new PostgresFeatureTables(database, ownsDatabase, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 

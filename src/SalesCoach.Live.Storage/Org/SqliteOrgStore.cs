@@ -12,17 +12,6 @@ namespace SalesCoach.Live.Storage.Org;
 /// </summary>
 public sealed class SqliteOrgStore : IOrgStore, IAsyncDisposable, IDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS org_revisions (
-            revision    INTEGER PRIMARY KEY,
-            document    TEXT    NOT NULL,
-            saved_at_us INTEGER NOT NULL,
-            saved_by    TEXT    NOT NULL,
-            source      TEXT    NOT NULL,
-            file_hash   TEXT    NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_org_revisions_saved_at ON org_revisions (saved_at_us);
-        """;
 
     private const string Columns = "revision, document, saved_at_us, saved_by, source, file_hash";
 
@@ -32,7 +21,7 @@ public sealed class SqliteOrgStore : IOrgStore, IAsyncDisposable, IDisposable
     /// <summary>Opens (lazily: nothing touches the disk before the first call) the store in <see cref="SqliteStorageOptions.Path"/>.</summary>
     public SqliteOrgStore(SqliteStorageOptions options, TimeProvider? timeProvider = null)
     {
-        tables = new SqliteFeatureTables(options, Schema, this);
+        tables = new SqliteFeatureTables(options, this, timeProvider);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 

@@ -11,7 +11,7 @@ namespace SalesCoach.Live.Storage.Postgres;
 /// The activity log in PostgreSQL, safe for several server processes writing at once. Each process funnels its
 /// appends through one writer loop that writes every batch waiting in one transaction (group commit): three round
 /// trips and one commit for the lot. RepSeq is numbered from a per-rep counter row locked in that transaction, so it
-/// stays gap-free across processes. The schema (deploy/sql/postgres) is applied at first use.
+/// stays gap-free across processes. The schema (deploy/sql/postgres, see <see cref="PostgresDatabase"/>) is applied at first use.
 /// </summary>
 public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDisposable
 {
@@ -86,23 +86,31 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
-    private readonly InitializationGate initialization;
+    private readonly PostgresDatabase database;
+    private readonly bool ownsDatabase;
     private readonly GroupCommitWriter writer;
     private int disposed;
 
-    /// <summary>Creates the log; nothing connects before the first call.</summary>
+    /// <summary>Creates the log with a data source of its own; nothing connects before the first call.</summary>
     public PostgresActivityLog(PostgresStorageOptions options, TimeProvider? timeProvider = null, ILogger<PostgresActivityLog>? logger = null)
+        : this(new PostgresDatabase(options), ownsDatabase: true, timeProvider, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new ArgumentException($"The PostgreSQL connection string ({PostgresStorageOptions.ConnectionStringKey}) is empty.", nameof(options));
-        }
+    }
 
+    /// <summary>Creates the log on the process's shared database; nothing connects before the first call.</summary>
+    public PostgresActivityLog(PostgresDatabase database, TimeProvider? timeProvider = null, ILogger<PostgresActivityLog>? logger = null)
+        : this(database, ownsDatabase: false, timeProvider, logger)
+    {
+    }
+
+    private PostgresActivityLog(PostgresDatabase database, bool ownsDatabase, TimeProvider? timeProvider, ILogger<PostgresActivityLog>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        dataSource = database.DataSource;
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        initialization = new InitializationGate(cancellationToken => PostgresSchema.ApplyAsync(dataSource, cancellationToken));
         writer = new GroupCommitWriter(WriteGroupAsync, MaxActivitiesPerTransaction, nameof(PostgresActivityLog), this.logger);
     }
 
@@ -119,7 +127,7 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
             return new AppendResult([], 0);
         }
 
-        await initialization.EnsureAsync(cancellationToken);
+        await database.EnsureSchemaAsync(cancellationToken);
         return await writer.AppendAsync(batch, cancellationToken);
     }
 
@@ -185,7 +193,7 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
 
         try
         {
-            await initialization.EnsureAsync(cancellationToken);
+            await database.EnsureSchemaAsync(cancellationToken);
             await using var command = dataSource.CreateCommand("SELECT to_regclass('activities') IS NOT NULL");
             return await command.ExecuteScalarAsync(cancellationToken) is true;
         }
@@ -204,8 +212,10 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
         }
 
         await writer.DisposeAsync();
-        initialization.Dispose();
-        await dataSource.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     /// <summary>Same as <see cref="DisposeAsync"/>, for containers that dispose synchronously.</summary>
@@ -240,7 +250,7 @@ public sealed class PostgresActivityLog : IActivityLog, IAsyncDisposable, IDispo
     private async ValueTask EnsureReadableAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await initialization.EnsureAsync(cancellationToken);
+        await database.EnsureSchemaAsync(cancellationToken);
     }
 
     private async Task<AppendResult[]> WriteGroupAsync(IReadOnlyList<AppendRequest> group)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCoach.Live.Storage.Activities;
 using SalesCoach.Live.Storage.GroupCommit;
+using SalesCoach.Live.Storage.Schema;
 
 namespace SalesCoach.Live.Storage.Sqlite;
 
@@ -197,29 +198,10 @@ public sealed class SqliteActivityLog : IActivityLog, IAsyncDisposable, IDisposa
 
         using var connection = new SqliteConnection(writerConnectionString);
         connection.Open();
-        using (var version = connection.CreateCommand())
-        {
-            version.CommandText = "PRAGMA user_version;";
-            var found = Convert.ToInt64(version.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (found > SqliteSchema.Version)
-            {
-                throw new InvalidOperationException(
-                    $"The database '{FilePath}' has schema version {found}; this build knows only up to {SqliteSchema.Version}.");
-            }
-        }
-
         // WAL is a property of the file, set once: readers then never block the writer, nor it them.
         Execute(connection, "PRAGMA journal_mode = WAL;");
         Execute(connection, "PRAGMA synchronous = FULL;");
-        using var transaction = connection.BeginTransaction();
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = SqliteSchema.Create + $"PRAGMA user_version = {SqliteSchema.Version};";
-            create.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        SqliteSchemaRunner.Apply(connection, SchemaScripts.Sqlite, timeProvider);
     }
 
     private AppendResult[] WriteGroup(IReadOnlyList<AppendRequest> group)

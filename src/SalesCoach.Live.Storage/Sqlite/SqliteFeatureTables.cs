@@ -1,26 +1,26 @@
 using Microsoft.Data.Sqlite;
 using SalesCoach.Live.Storage.GroupCommit;
+using SalesCoach.Live.Storage.Schema;
 
 namespace SalesCoach.Live.Storage.Sqlite;
 
 /// <summary>
 /// A feature's own tables (wallboards, dead letters, org revisions) in the embedded store's file beside the activity
-/// log: the schema created at first use (and tried again after a failure), reads on a pooled connection, and writes
+/// log: the file's schema scripts (<see cref="SchemaScripts.Sqlite"/>, all of them, whichever store comes first) applied at first use (and tried again after a failure), reads on a pooled connection, and writes
 /// as short IMMEDIATE transactions with <c>synchronous = FULL</c>, waiting through SQLite's busy handling for the
 /// log's writer. Every call runs off the caller's thread.
 /// </summary>
 internal sealed class SqliteFeatureTables : IDisposable
 {
     private readonly object owner;
-    private readonly string schema;
+    private readonly TimeProvider timeProvider;
     private readonly string connectionString;
     private readonly InitializationGate initialization;
     private int disposed;
 
     /// <param name="options">The store's file.</param>
-    /// <param name="schema">The <c>CREATE … IF NOT EXISTS</c> statements of the feature's tables.</param>
     /// <param name="owner">The store, named when a call comes after it was disposed.</param>
-    public SqliteFeatureTables(SqliteStorageOptions options, string schema, object owner)
+    public SqliteFeatureTables(SqliteStorageOptions options, object owner, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.Path))
@@ -29,7 +29,7 @@ internal sealed class SqliteFeatureTables : IDisposable
         }
 
         this.owner = owner;
-        this.schema = schema;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
         FilePath = Path.GetFullPath(options.Path);
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -116,12 +116,6 @@ internal sealed class SqliteFeatureTables : IDisposable
             wal.ExecuteNonQuery();
         }
 
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using (var create = Command(connection, schema, transaction))
-        {
-            create.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        SqliteSchemaRunner.Apply(connection, SchemaScripts.Sqlite, timeProvider);
     }
 }

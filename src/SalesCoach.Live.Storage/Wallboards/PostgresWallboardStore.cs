@@ -5,7 +5,7 @@ using SalesCoach.Live.Storage.Postgres;
 namespace SalesCoach.Live.Storage.Wallboards;
 
 /// <summary>
-/// The wallboard store in PostgreSQL (tables of deploy/sql/postgres/003_wallboards.sql, applied at first use with
+/// The wallboard store in PostgreSQL (tables of deploy/sql/postgres/005_wallboards.sql, applied at first use with
 /// the other scripts). Several servers may share it: a claim is one conditional update, and every change bumps the
 /// change stamp each server polls.
 /// </summary>
@@ -20,8 +20,19 @@ public sealed class PostgresWallboardStore : IWallboardStore, IAsyncDisposable, 
 
     /// <summary>Creates the store; nothing connects before the first call.</summary>
     public PostgresWallboardStore(PostgresStorageOptions options, TimeProvider? timeProvider = null)
+        : this(new PostgresDatabase(options), ownsDatabase: true, timeProvider)
     {
-        tables = new PostgresFeatureTables(options, this);
+    }
+
+    /// <summary>Creates the store on the process's shared database; nothing connects before the first call.</summary>
+    public PostgresWallboardStore(PostgresDatabase database, TimeProvider? timeProvider = null)
+        : this(database, ownsDatabase: false, timeProvider)
+    {
+    }
+
+    private PostgresWallboardStore(PostgresDatabase database, bool ownsDatabase, TimeProvider? timeProvider)
+    {
+        tables = new PostgresFeatureTables(database, ownsDatabase, this);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 

@@ -13,41 +13,6 @@ namespace SalesCoach.Live.Storage.Wallboards;
 /// </summary>
 public sealed class SqliteWallboardStore : IWallboardStore, IAsyncDisposable, IDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS wallboards (
-            id            TEXT    NOT NULL PRIMARY KEY,
-            title         TEXT    NOT NULL,
-            teams         TEXT    NOT NULL,
-            slides        TEXT    NOT NULL,
-            dwell_seconds INTEGER NOT NULL,
-            theme         TEXT    NOT NULL,
-            revision      INTEGER NOT NULL,
-            created_at_us INTEGER NOT NULL,
-            updated_at_us INTEGER NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS wallboard_tokens (
-            id            TEXT    NOT NULL PRIMARY KEY,
-            board_id      TEXT    NOT NULL,
-            token_hash    BLOB    NOT NULL UNIQUE,
-            name          TEXT    NULL,
-            created_at_us INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_wallboard_tokens_board ON wallboard_tokens (board_id);
-        CREATE TABLE IF NOT EXISTS wallboard_pairings (
-            code          TEXT    NOT NULL PRIMARY KEY,
-            token_hash    BLOB    NOT NULL,
-            expires_at_us INTEGER NOT NULL,
-            board_id      TEXT    NULL,
-            token_id      TEXT    NULL,
-            claimed_at_us INTEGER NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_wallboard_pairings_expires ON wallboard_pairings (expires_at_us);
-        CREATE TABLE IF NOT EXISTS wallboard_changes (
-            id    INTEGER NOT NULL PRIMARY KEY,
-            stamp INTEGER NOT NULL
-        );
-        INSERT INTO wallboard_changes (id, stamp) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
-        """;
 
     private const string BoardColumns = "id, title, teams, slides, dwell_seconds, theme, revision, created_at_us, updated_at_us";
     private const string TokenColumns = "id, board_id, name, created_at_us";
@@ -59,7 +24,7 @@ public sealed class SqliteWallboardStore : IWallboardStore, IAsyncDisposable, ID
     /// <summary>Opens (lazily: nothing touches the disk before the first call) the store in <see cref="SqliteStorageOptions.Path"/>.</summary>
     public SqliteWallboardStore(SqliteStorageOptions options, TimeProvider? timeProvider = null)
     {
-        tables = new SqliteFeatureTables(options, Schema, this);
+        tables = new SqliteFeatureTables(options, this, timeProvider);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using SalesCoach.Live.Storage.DeadLetters;
 using SalesCoach.Live.Storage.Postgres;
+using SalesCoach.Live.Storage.Schema;
 using SalesCoach.Live.Storage.Tests.Postgres;
 
 namespace SalesCoach.Live.Storage.Tests.DeadLetters;
@@ -36,10 +37,10 @@ public sealed class PostgresDeadLetterStoreTests : DeadLetterStoreContract
 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString!))
         {
-            await PostgresSchema.ApplyAsync(dataSource, CancellationToken.None);
+            Assert.True((await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres)).UpToDate);
         }
 
-        Assert.Contains(PostgresSchema.Scripts(), s => s.Name == "004_dead_letters.sql");
+        Assert.Contains(SchemaScripts.Postgres, s => s.Name == "006_dead_letters.sql");
         Assert.Equal(letter, await store.FindAsync(letter.Id));
     }
 

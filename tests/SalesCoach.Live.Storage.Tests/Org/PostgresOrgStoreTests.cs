@@ -1,6 +1,7 @@
 using Npgsql;
 using SalesCoach.Live.Storage.Org;
 using SalesCoach.Live.Storage.Postgres;
+using SalesCoach.Live.Storage.Schema;
 using SalesCoach.Live.Storage.Tests.Postgres;
 
 namespace SalesCoach.Live.Storage.Tests.Org;
@@ -36,10 +37,10 @@ public sealed class PostgresOrgStoreTests : OrgStoreContract
 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString!))
         {
-            await PostgresSchema.ApplyAsync(dataSource, CancellationToken.None);
+            Assert.True((await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres)).UpToDate);
         }
 
-        Assert.Contains(PostgresSchema.Scripts(), s => s.Name == "005_org_revisions.sql");
+        Assert.Contains(SchemaScripts.Postgres, s => s.Name == "007_org_revisions.sql");
         Assert.Equal(saved, await store.FindAsync(1));
     }
 

@@ -5,7 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
 using SalesCoach.Live.Storage.Orleans;
-using SalesCoach.Live.Storage.Orleans.Postgres;
+using SalesCoach.Live.Storage.Schema;
 using SalesCoach.Live.Storage.Orleans.Serialization;
 using SalesCoach.Live.Storage.Tests.Postgres;
 
@@ -26,7 +26,8 @@ public sealed class PostgresOrleansStoreTests : OrleansStoreContract
     {
         await base.InitializeAsync();
         _connectionString = await PostgresTestServer.CreateDatabaseAsync();
-        await PostgresMigrations.ApplyAsync(_connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres);
     }
 
     public override async Task DisposeAsync()
@@ -46,12 +47,14 @@ public sealed class PostgresOrleansStoreTests : OrleansStoreContract
         var state = new GrainState<TallyState>(new TallyState { Calls = 3 });
         await storage.WriteStateAsync("tally", GrainId.Create("rep", "anna"), state);
 
-        var applied = await PostgresMigrations.ApplyAsync(ConnectionString);
+        await using (var dataSource = NpgsqlDataSource.Create(ConnectionString))
+        {
+            Assert.True((await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres)).UpToDate);
+            Assert.Equal(SchemaScripts.Postgres.Select(s => s.Version), await PostgresSchemaRunner.RecordedVersionsAsync(dataSource));
+        }
 
-        Assert.Contains("001_activity_log.sql", applied);
-        Assert.Contains("002_orleans_clustering.sql", applied);
-        Assert.Contains("002_orleans_grain_state.sql", applied);
-        Assert.Contains("002_orleans_reminders.sql", applied);
+        string[] names = ["001_activity_log.sql", "002_orleans_clustering.sql", "003_orleans_grain_state.sql", "004_orleans_reminders.sql"];
+        Assert.All(names, name => Assert.Contains(SchemaScripts.Postgres, s => s.Name == name));
         state.State!.Calls = 4;
         await storage.WriteStateAsync("tally", GrainId.Create("rep", "anna"), state);
     }

@@ -1,6 +1,7 @@
 using Npgsql;
 using SalesCoach.Live.Storage.Activities;
 using SalesCoach.Live.Storage.Postgres;
+using SalesCoach.Live.Storage.Schema;
 using SalesCoach.Live.Storage.Tests.Activities;
 
 namespace SalesCoach.Live.Storage.Tests.Postgres;
@@ -72,7 +73,7 @@ public sealed class PostgresActivityLogTests : ActivityLogContract
 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString!))
         {
-            await PostgresSchema.ApplyAsync(dataSource, CancellationToken.None);
+            Assert.True((await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres)).UpToDate);
         }
 
         log = await ReopenAsync(log);

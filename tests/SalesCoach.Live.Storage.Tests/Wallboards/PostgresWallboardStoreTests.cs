@@ -1,5 +1,6 @@
 using Npgsql;
 using SalesCoach.Live.Storage.Postgres;
+using SalesCoach.Live.Storage.Schema;
 using SalesCoach.Live.Storage.Tests.Postgres;
 using SalesCoach.Live.Storage.Wallboards;
 
@@ -51,7 +52,7 @@ public sealed class PostgresWallboardStoreTests : WallboardStoreContract
 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString!))
         {
-            await PostgresSchema.ApplyAsync(dataSource, CancellationToken.None);
+            Assert.True((await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres)).UpToDate);
         }
 
         store = await ReopenAsync(store);

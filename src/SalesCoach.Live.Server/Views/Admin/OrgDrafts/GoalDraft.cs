@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 
@@ -12,6 +11,10 @@ public sealed class GoalDraft
 
     public double Target { get; set; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>The goal as read, whose fields the page does not show are written back unchanged.</summary>
+    private GoalDocument Origin { get; init; } = new();
+
+    public static GoalDraft From(GoalDocument goal) => new() { Origin = goal, Metric = goal.Metric, Period = goal.Period, Target = goal.Target };
+
+    public GoalDocument ToDocument() => Origin with { Metric = Metric, Period = Period, Target = Target };
 }

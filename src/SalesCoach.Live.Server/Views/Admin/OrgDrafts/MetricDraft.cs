@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 
@@ -18,6 +17,20 @@ public sealed class MetricDraft
 
     public bool HasValue { get; set; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>The metric as read, whose fields the page does not show are written back unchanged.</summary>
+    private MetricDocument Origin { get; init; } = new();
+
+    public static MetricDraft From(MetricDocument metric) => new()
+    {
+        Origin = metric,
+        Key = metric.Key,
+        Name = metric.Name,
+        Points = metric.Points,
+        OutcomeOf = metric.OutcomeOf,
+        Celebrate = metric.Celebrate,
+        HasValue = metric.HasValue,
+    };
+
+    public MetricDocument ToDocument() =>
+        Origin with { Key = Key, Name = Name, Points = Points, OutcomeOf = OutcomeOf, Celebrate = Celebrate, HasValue = HasValue };
 }

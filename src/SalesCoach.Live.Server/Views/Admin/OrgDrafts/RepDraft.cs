@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 
@@ -12,6 +11,22 @@ public sealed class RepDraft
 
     public List<GoalDraft>? Goals { get; set; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>The rep as read, whose fields the page does not show are written back unchanged.</summary>
+    private RepDocument Origin { get; init; } = new();
+
+    public static RepDraft From(RepDocument rep) => new()
+    {
+        Origin = rep,
+        Id = rep.Id,
+        Name = rep.Name,
+        Goals = rep.Goals?.Select(GoalDraft.From).ToList(),
+    };
+
+    /// <summary>The rep as a document; an empty list of goals is written as none (the rep follows the team's).</summary>
+    public RepDocument ToDocument() => Origin with
+    {
+        Id = Id,
+        Name = Name,
+        Goals = Goals is { Count: > 0 } goals ? [.. goals.Select(g => g.ToDocument())] : null,
+    };
 }

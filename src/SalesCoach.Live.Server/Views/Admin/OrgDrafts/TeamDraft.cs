@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 
@@ -20,6 +19,29 @@ public sealed class TeamDraft
 
     public List<RepDraft> Reps { get; set; } = [];
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>The team as read, whose fields the page does not show are written back unchanged.</summary>
+    private TeamDocument Origin { get; init; } = new();
+
+    public static TeamDraft From(TeamDocument team) => new()
+    {
+        Origin = team,
+        Id = team.Id,
+        Name = team.Name,
+        TimeZone = team.TimeZone,
+        WorkingHours = WorkingHoursDraft.From(team.WorkingHours),
+        Holidays = [.. team.Holidays],
+        Goals = [.. team.Goals.Select(GoalDraft.From)],
+        Reps = [.. team.Reps.Select(RepDraft.From)],
+    };
+
+    public TeamDocument ToDocument() => Origin with
+    {
+        Id = Id,
+        Name = Name,
+        TimeZone = TimeZone,
+        WorkingHours = WorkingHours.ToDocument(),
+        Holidays = [.. Holidays],
+        Goals = [.. Goals.Select(g => g.ToDocument())],
+        Reps = [.. Reps.Select(r => r.ToDocument())],
+    };
 }

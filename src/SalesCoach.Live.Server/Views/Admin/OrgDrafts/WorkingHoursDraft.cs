@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 
@@ -7,7 +6,7 @@ namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 public sealed class WorkingHoursDraft
 {
     /// <summary>The day names the org file uses, in week order.</summary>
-    public static readonly IReadOnlyList<string> DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    public static readonly IReadOnlyList<string> DayNames = WorkingHoursDocument.DayNames;
 
     public List<string> Days { get; set; } = ["Mon", "Tue", "Wed", "Thu", "Fri"];
 
@@ -15,6 +14,10 @@ public sealed class WorkingHoursDraft
 
     public string End { get; set; } = "17:00";
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>The working hours as read, whose fields the page does not show are written back unchanged.</summary>
+    private WorkingHoursDocument Origin { get; init; } = new();
+
+    public static WorkingHoursDraft From(WorkingHoursDocument hours) => new() { Origin = hours, Days = [.. hours.Days], Start = hours.Start, End = hours.End };
+
+    public WorkingHoursDocument ToDocument() => Origin with { Days = [.. Days], Start = Start, End = End };
 }

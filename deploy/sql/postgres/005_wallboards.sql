@@ -1,5 +1,9 @@
--- SalesCoach.Live wallboards (TV boards, their tokens, and pairing codes), PostgreSQL. Idempotent, like 001: the
--- server applies every script of this folder at first use, in a transaction under an advisory lock.
+-- SalesCoach.Live wallboards (TV boards, their tokens, and pairing codes), PostgreSQL.
+-- The server applies each script of this folder once, in number order, and records it in schema_versions (one
+-- transaction, under an advisory lock; see docs/production.md). Scripts stay idempotent all the same, so that
+-- applying them by hand before a node starts does no harm.
+-- A database made before schema_versions existed already holds this script's objects when it has this table:
+-- adopt-if-table: wallboards
 
 -- A board definition: what one or more office TVs show. teams and slides are JSON arrays of strings (slides a TV
 -- does not know are skipped by it). revision grows by one at every change, so a TV can tell a new definition.

@@ -1,7 +1,9 @@
 -- SalesCoach.Live: Orleans reminders (Microsoft.Orleans.Reminders.AdoNet), PostgreSQL.
--- Idempotent, like every script here: the server applies all of deploy/sql/postgres in name order at start-up
--- (in one transaction, under an advisory lock), and running them again changes nothing. By hand:
--- psql -v ON_ERROR_STOP=1 -1 -f <script> (see docs/production.md).
+-- The server applies each script of this folder once, in number order, and records it in schema_versions (one
+-- transaction, under an advisory lock; see docs/production.md). Scripts stay idempotent all the same, so that
+-- applying them by hand before a node starts does no harm.
+-- A database made before schema_versions existed already holds this script's objects when it has this table:
+-- adopt-if-table: orleans_reminders
 --
 -- One row per (service, grain, reminder name). grain_hash is the grain's place on Orleans' hash ring, as the
 -- provider sends it: the unsigned 32-bit hash cast to a signed integer. Each silo reads the reminders of its ring
@@ -10,7 +12,7 @@
 
 -- The catalogue of named queries: the providers load their SQL at start with the fixed statement
 -- SELECT QueryKey, QueryText FROM OrleansQuery. Unquoted identifiers fold to lower case in PostgreSQL, so that
--- statement reads this table (Npgsql matches the column names case-insensitively). Every 002_orleans_* script
+-- statement reads this table (Npgsql matches the column names case-insensitively). Every 00N_orleans_* script
 -- creates it if missing, so each can be applied alone, and fills it with INSERT ... ON CONFLICT DO UPDATE, so a
 -- newer release replaces the text of a query it changed.
 CREATE TABLE IF NOT EXISTS orleansquery (

@@ -1,5 +1,9 @@
--- SalesCoach.Live webhook dead letters, PostgreSQL. Idempotent, like 001: the server applies every script of this
--- folder at first use, in a transaction under an advisory lock.
+-- SalesCoach.Live webhook dead letters, PostgreSQL.
+-- The server applies each script of this folder once, in number order, and records it in schema_versions (one
+-- transaction, under an advisory lock; see docs/production.md). Scripts stay idempotent all the same, so that
+-- applying them by hand before a node starts does no harm.
+-- A database made before schema_versions existed already holds this script's objects when it has this table:
+-- adopt-if-table: dead_letters
 
 -- A webhook payload that could not be taken as it was (not JSON, no mapping for an event, an unknown rep alias, an
 -- invalid activity), kept as received so an admin can replay it once the mapping is fixed. The same payload from the

@@ -1,5 +1,9 @@
--- SalesCoach.Live org revisions, PostgreSQL. Idempotent, like 001: the server applies every script of this folder at
--- first use, in a transaction under an advisory lock.
+-- SalesCoach.Live org revisions, PostgreSQL.
+-- The server applies each script of this folder once, in number order, and records it in schema_versions (one
+-- transaction, under an advisory lock; see docs/production.md). Scripts stay idempotent all the same, so that
+-- applying them by hand before a node starts does no harm.
+-- A database made before schema_versions existed already holds this script's objects when it has this table:
+-- adopt-if-table: org_revisions
 
 -- Every saved org document (the org file JSON of contract section 2), one row per revision, never updated. revision
 -- is 1, 2, 3... without gaps: a save inserts "newest + 1" and the primary key turns a racing second save into a
