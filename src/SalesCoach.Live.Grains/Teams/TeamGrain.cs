@@ -9,6 +9,7 @@ using SalesCoach.Live.Domain.Coaching;
 using SalesCoach.Live.Grains.Coaching;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Storage.Activities;
+using BoardSnapshot = SalesCoach.Live.Abstractions.Teams.BoardSnapshot;
 
 namespace SalesCoach.Live.Grains.Teams;
 
