@@ -17,7 +17,8 @@ public sealed record CoachingQueueReason(
 
 /// <summary>
 /// A rep in the coaching queue (contract section 7): how urgent (0..100), what to focus on, why, and, in the live
-/// queue, <see cref="Since"/> when the item appeared (left out of the JSON otherwise).
+/// queue, <see cref="Since"/> when the item appeared (left out of the JSON otherwise). Equal when every field and
+/// every reason is equal: the team grain pushes the queue only when it changed.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CoachingQueueItem(
@@ -32,6 +33,13 @@ public sealed record CoachingQueueItem(
     /// <summary>True when the only reason is praise.</summary>
     [JsonIgnore]
     public bool IsRecognition => Reasons.All(r => r.Code == CoachingReasonCode.ReadyForRecognition);
+
+    public bool Equals(CoachingQueueItem? other) =>
+        other is not null && RepId == other.RepId && Name == other.Name && Priority == other.Priority
+        && FocusMetric == other.FocusMetric && SuggestedFocus == other.SuggestedFocus && Since == other.Since
+        && Reasons.SequenceEqual(other.Reasons);
+
+    public override int GetHashCode() => HashCode.Combine(RepId, Priority, Reasons.Count);
 
     public static CoachingQueueItem From(CoachingItem item, DateTimeOffset? since = null) =>
         new(item.RepId, item.Name, item.Priority, item.FocusMetric, [.. item.Reasons.Select(CoachingQueueReason.From)], item.SuggestedFocus, since);

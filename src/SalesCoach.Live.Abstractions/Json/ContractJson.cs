@@ -6,7 +6,6 @@ using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Abstractions.Coaching;
 using SalesCoach.Live.Abstractions.Gamification;
 using SalesCoach.Live.Abstractions.Teams;
-using BoardSnapshot = SalesCoach.Live.Abstractions.Boards.BoardSnapshot;
 
 namespace SalesCoach.Live.Abstractions.Json;
 
@@ -43,6 +42,8 @@ public static class ContractJson
     public static byte[] Serialize(RepBadges badges) => JsonSerializer.SerializeToUtf8Bytes(badges, Context.RepBadges);
 
     public static byte[] Serialize(ContestSnapshot contest) => JsonSerializer.SerializeToUtf8Bytes(contest, Context.ContestSnapshot);
+
+    public static byte[] Serialize(TeamScorecard scorecard) => JsonSerializer.SerializeToUtf8Bytes(scorecard, Context.TeamScorecard);
 
     /// <summary>A record as a JSON element (what SignalR sends as a message argument), serialised once.</summary>
     public static JsonElement ToElement<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToElement(value, typeInfo);
@@ -83,4 +84,5 @@ public static class ContractJson
 [JsonSerializable(typeof(RepBadges))]
 [JsonSerializable(typeof(ContestSnapshot))]
 [JsonSerializable(typeof(IReadOnlyList<ContestSnapshot>))]
+[JsonSerializable(typeof(TeamScorecard))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -15,7 +15,11 @@ using BoardSnapshot = SalesCoach.Live.Abstractions.Boards.BoardSnapshot;
 
 namespace SalesCoach.Live.Grains.Tests.Json;
 
-/// <summary>The cases of <see cref="ContractJsonTests"/>: for each, (the old writer's bytes, the new serialiser's bytes).</summary>
+/// <summary>
+/// The cases of <see cref="ContractJsonTests"/>: for each, the records serialised by <see cref="ContractJson"/>. The
+/// expected bytes are the files <c>Expected/{case}.json</c>, written by the hand-made writers (BoardJson, CoachingJson,
+/// GamificationJson, CompetitionJson) on these same inputs before they were removed.
+/// </summary>
 internal static class ContractJsonCases
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 26, 12, 0, 0, TimeSpan.FromHours(1));
@@ -91,29 +95,21 @@ internal static class ContractJsonCases
     private static Board EmptyBoard() =>
         new("empty", "Nobody yet", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(-5)), [], [], new TeamTotals(0, []));
 
-    public static readonly IReadOnlyDictionary<string, Func<(byte[] Old, byte[] New)>> All = Build();
+    public static readonly IReadOnlyDictionary<string, Func<byte[]>> All = Build();
 
-    private static Dictionary<string, Func<(byte[], byte[])>> Build()
+    private static Dictionary<string, Func<byte[]>> Build()
     {
-        var cases = new Dictionary<string, Func<(byte[], byte[])>>(StringComparer.Ordinal);
+        var cases = new Dictionary<string, Func<byte[]>>(StringComparer.Ordinal);
         foreach (var (name, make) in new (string, Func<Board>)[] { ("built", BuiltBoard), ("hand", HandBoard), ("empty", EmptyBoard) })
         {
-            cases[$"board-{name}-snapshot"] = () => (BoardJson.Snapshot(make(), 42), ContractJson.Serialize(BoardSnapshot.From(make(), 42)));
-            cases[$"board-{name}-rows"] = () =>
-            {
-                var board = make();
-                return (
-                    [.. board.Reps.SelectMany(r => BoardJson.Row(r).Append((byte)'\n'))],
-                    [.. board.Reps.SelectMany(r => ContractJson.Serialize(RepRow.From(r)).Append((byte)'\n'))]);
-            };
-            cases[$"board-{name}-team"] = () => (BoardJson.Team(make().Team), ContractJson.Serialize(TeamRow.From(make().Team)));
+            cases[$"board-{name}-snapshot"] = () => ContractJson.Serialize(BoardSnapshot.From(make(), 42));
+            cases[$"board-{name}-rows"] = () => [.. make().Reps.SelectMany(r => ContractJson.Serialize(RepRow.From(r)).Append((byte)'\n'))];
+            cases[$"board-{name}-team"] = () => ContractJson.Serialize(TeamRow.From(make().Team));
             cases[$"board-{name}-delta"] = () =>
             {
                 var board = make();
                 var changed = board.Reps.Take(1).ToList();
-                return (
-                    BoardJson.Delta(board.TeamId, 43, 42, board.AsOf, changed.Select(BoardJson.Row), BoardJson.Team(board.Team)),
-                    ContractJson.Serialize(new BoardDelta(board.TeamId, 43, 42, board.AsOf, [.. changed.Select(RepRow.From)], TeamRow.From(board.Team))));
+                return ContractJson.Serialize(new BoardDelta(board.TeamId, 43, 42, board.AsOf, [.. changed.Select(RepRow.From)], TeamRow.From(board.Team)));
             };
         }
 
@@ -121,12 +117,12 @@ internal static class ContractJsonCases
         {
             var c = new Celebration("emea", "kate", "Kate \"KO\" O'Brien", "deal", 12_500.50m, new DateTimeOffset(2026, 7, 1, 9, 30, 5, TimeSpan.FromHours(5.5)));
             var metric = new Metric("deal", "Deals <won> & \"signed\"", 50, null, true, true);
-            return (BoardJson.Celebration(c, metric), ContractJson.Serialize(c with { MetricName = metric.Name }));
+            return ContractJson.Serialize(c with { MetricName = metric.Name });
         };
         cases["celebration-no-metric-no-value"] = () =>
         {
             var c = new Celebration("emea", "chloe", "Chloé", "competition", null, Noon);
-            return (BoardJson.Celebration(c, null), ContractJson.Serialize(c));
+            return ContractJson.Serialize(c);
         };
 
         var reasons = new[]
@@ -144,10 +140,10 @@ internal static class ContractJsonCases
         cases["coaching-queue-with-since"] = () =>
         {
             DateTimeOffset? Since(string rep) => rep == "kate" ? Noon : null;
-            return (CoachingJson.Queue(items, Since), ContractJson.Serialize(CoachingQueueItem.Queue(items, Since)));
+            return ContractJson.Serialize(CoachingQueueItem.Queue(items, Since));
         };
-        cases["coaching-queue-historical"] = () => (CoachingJson.Queue(items), ContractJson.Serialize(CoachingQueueItem.Queue(items)));
-        cases["coaching-queue-empty"] = () => (CoachingJson.Queue([]), ContractJson.Serialize(CoachingQueueItem.Queue([])));
+        cases["coaching-queue-historical"] = () => ContractJson.Serialize(CoachingQueueItem.Queue(items));
+        cases["coaching-queue-empty"] = () => ContractJson.Serialize(CoachingQueueItem.Queue([]));
 
         var moments = new[]
         {
@@ -156,31 +152,24 @@ internal static class ContractJsonCases
             new Moment(MomentKinds.Leader, "anna", "Anna", "Anna takes the lead", null, null, Noon.AddMinutes(2)),
             new Moment(MomentKinds.Deal, "kate", "Kate", "Kate: Deals won", "deal", 12_500.50m, Noon.AddMinutes(3)),
         };
-        cases["moment"] = () => (GamificationJson.Moment("emea", moments[0]), ContractJson.Serialize(TeamMoment.Of("emea", moments[0])));
-        cases["moment-value-no-detail"] = () => (GamificationJson.Moment("emea", moments[1]), ContractJson.Serialize(TeamMoment.Of("emea", moments[1])));
-        cases["moments-feed"] = () => (
-            GamificationJson.Feed("emea", new DateOnly(2026, 11, 26), moments),
-            ContractJson.Serialize(new MomentsFeed("emea", new DateOnly(2026, 11, 26), [.. moments.Select(m => TeamMoment.Of("emea", m))])));
-        cases["moments-feed-empty"] = () => (
-            GamificationJson.Feed("emea", new DateOnly(2026, 1, 5), []),
-            ContractJson.Serialize(new MomentsFeed("emea", new DateOnly(2026, 1, 5), [])));
+        cases["moment"] = () => ContractJson.Serialize(TeamMoment.Of("emea", moments[0]));
+        cases["moment-value-no-detail"] = () => ContractJson.Serialize(TeamMoment.Of("emea", moments[1]));
+        cases["moments-feed"] = () =>
+            ContractJson.Serialize(new MomentsFeed("emea", new DateOnly(2026, 11, 26), [.. moments.Select(m => TeamMoment.Of("emea", m))]));
+        cases["moments-feed-empty"] = () => ContractJson.Serialize(new MomentsFeed("emea", new DateOnly(2026, 1, 5), []));
 
         var awards = new[]
         {
             new BadgeAward("early-bird", "Early <bird> \"first\"", "kate", "2026-11-26", Noon),
             new BadgeAward("week-goal", "Week goal", "kate", "2026-W48", Noon.AddDays(1)),
         };
-        cases["badges"] = () => (
-            GamificationJson.Badges("kate", "emea", 4, awards),
-            ContractJson.Serialize(new RepBadges("kate", "emea", 4, [.. awards.Select(EarnedBadge.From)])));
-        cases["badges-none"] = () => (
-            GamificationJson.Badges("chloe", "emea", 0, []),
-            ContractJson.Serialize(new RepBadges("chloe", "emea", 0, [])));
+        cases["badges"] = () => ContractJson.Serialize(new RepBadges("kate", "emea", 4, [.. awards.Select(EarnedBadge.From)]));
+        cases["badges-none"] = () => ContractJson.Serialize(new RepBadges("chloe", "emea", 0, []));
 
         foreach (var (name, state, result) in Contests())
         {
             var calendar = new WorkingCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], TimeSpan.FromHours(9), TimeSpan.FromHours(17), []);
-            cases[$"contest-{name}"] = () => (CompetitionJson.Write(state, result, calendar), ContractJson.Serialize(ContestSnapshots.From(state, result, calendar)));
+            cases[$"contest-{name}"] = () => ContractJson.Serialize(ContestSnapshots.From(state, result, calendar));
         }
 
         return cases;

@@ -7,8 +7,9 @@ namespace SalesCoach.Live.Grains.Tests.Json;
 
 /// <summary>
 /// The records serialised by <see cref="ContractJson"/> give byte for byte the JSON the hand-written writers gave
-/// (BoardJson, CoachingJson, GamificationJson, CompetitionJson): representative boards and the edge cases (nulls, no
-/// goal, other periods, names with quotes, markup and accents, midpoints, first-to and decided contests, rule changes).
+/// (BoardJson, CoachingJson, GamificationJson, CompetitionJson, now removed): representative boards and the edge cases
+/// (nulls, no goal, other periods, names with quotes, markup and accents, midpoints, first-to and decided contests, rule
+/// changes). The expected bytes are golden files those writers produced on the same inputs (<c>Expected/*.json</c>).
 /// </summary>
 public sealed class ContractJsonTests
 {
@@ -17,11 +18,19 @@ public sealed class ContractJsonTests
 
     public static TheoryData<string> Cases => [.. ContractJsonCases.All.Keys];
 
+    [Fact]
+    public void Every_golden_file_has_its_case()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Json", "Expected"), "*.json").Select(Path.GetFileNameWithoutExtension);
+        Assert.Equal(ContractJsonCases.All.Keys.Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void The_record_serialises_to_the_old_writers_bytes(string name)
     {
-        var (expected, actual) = ContractJsonCases.All[name]();
+        var expected = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Json", "Expected", name + ".json"));
+        var actual = ContractJsonCases.All[name]();
         Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual));
         Assert.Equal(expected, actual);
     }

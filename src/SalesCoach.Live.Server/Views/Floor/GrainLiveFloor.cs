@@ -20,10 +20,10 @@ public sealed class GrainLiveFloor(IGrainFactory grains, NodeLiveRelay relay, Ti
     }
 
     public async Task<LiveBoard> BoardAsync(string teamId) =>
-        LiveBoard.Read((await grains.GetGrain<ITeamGrain>(teamId).GetSnapshotAsync()).Json);
+        LiveBoard.Read(Abstractions.Json.ContractJson.Serialize(await grains.GetGrain<ITeamGrain>(teamId).GetSnapshotAsync()));
 
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(string teamId) =>
-        QueueItem.ReadQueue(await grains.GetGrain<ITeamGrain>(teamId).GetCoachingAsync());
+        QueueItem.ReadQueue(Abstractions.Json.ContractJson.Serialize(await grains.GetGrain<ITeamGrain>(teamId).GetCoachingAsync()));
 
     public Task<bool> AcknowledgeAsync(string teamId, string repId, int? snoozeMinutes)
     {
