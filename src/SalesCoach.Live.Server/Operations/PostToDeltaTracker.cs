@@ -75,7 +75,7 @@ public sealed class PostToDeltaTracker(Organization org, NodeLiveRelay relay) : 
         }
     }
 
-    private void OnPushed(string teamId, string method, JsonElement payload)
+    private void OnPushed(string teamId, string method, object payload)
     {
         if (method != "delta" || !_pending.TryRemove(teamId, out var start))
         {

@@ -31,7 +31,7 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
         var rowTask = grains.GetGrain<ITeamGrain>(team.Id).GetRowAsync(rep.Id);
         var badgesTask = grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id);
         var entries = await audit.ReadAsync(rep, calendar.At(monday, TimeSpan.Zero), now, cancellationToken);
-        var row = await rowTask is { } found ? ReadRow(found) : null;
+        var row = await rowTask is { } found ? RepLine.From(found) : null;
         var badges = BadgeShelf.From(await badgesTask);
 
         var byDay = entries
@@ -88,10 +88,4 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
             .. team.Goals.Select(t => rep.Goals.FirstOrDefault(r => r.Metric == t.Metric && r.Period == t.Period) ?? t),
             .. rep.Goals.Where(r => !team.Goals.Any(t => t.Metric == r.Metric && t.Period == r.Period)),
         ];
-
-    private static RepLine ReadRow(Abstractions.Boards.RepRow found)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(found));
-        return RepLine.Read(document.RootElement);
-    }
 }
