@@ -2,21 +2,23 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 
 namespace SalesCoach.Live.LoadGen;
 
 /// <summary>
 /// One SignalR client of <c>/hubs/live</c> (the real <c>Microsoft.AspNetCore.SignalR.Client</c>), subscribed to one
-/// team. It follows the contract's client rule (ignore deltas before the snapshot and old ones; apply when
-/// <c>fromVersion</c> matches; otherwise subscribe again) and, for every row it applies, records the post-to-screen
-/// latency of each of our activities that the row's <c>metrics.call.actual</c> newly covers.
+/// team. It reads the hub's JSON into the live records (<see cref="ContractJson"/>) and follows the contract's client
+/// rule through <see cref="LiveBoardClient"/> (on a gap it subscribes again) and, for every row it applies, records the
+/// post-to-screen latency of each of our activities that the row's <c>metrics.call.actual</c> newly covers.
 /// </summary>
 internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunStats stats) : IAsyncDisposable
 {
     private readonly int[] _seen = new int[team.Reps.Count];
     private readonly TaskCompletionSource _firstSnapshot = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection? _connection;
-    private long? _version;
+    private readonly LiveBoardClient _board = new();
     private volatile bool _stopping;
     private bool _counted;
 
@@ -84,39 +86,30 @@ internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunSta
         }
     }
 
-    private void OnSnapshot(JsonElement board)
+    private void OnSnapshot(JsonElement message)
     {
         var now = Stopwatch.GetTimestamp();
-        if (board.TryGetProperty("version", out var v) && v.TryGetInt64(out var version))
-        {
-            _version = version;
-        }
-
-        Observe(board, now, null);
+        var snapshot = ContractJson.Deserialize(message, ContractJson.Context.BoardSnapshot);
+        _board.ApplySnapshot(snapshot);
+        Observe(snapshot.Reps, now, null);
         _firstSnapshot.TrySetResult();
     }
 
-    private void OnDelta(JsonElement delta)
+    private void OnDelta(JsonElement message)
     {
         var now = Stopwatch.GetTimestamp();
-        if (_version is not { } current
-            || !delta.TryGetProperty("version", out var v) || !v.TryGetInt64(out var version)
-            || version <= current)
+        var delta = ContractJson.Deserialize(message, ContractJson.Context.BoardDelta);
+        switch (_board.Apply(delta))
         {
-            return;
+            case DeltaOutcome.Applied:
+                Observe(delta.Reps, now, new DeltaSplit(Team.FirstArrival(delta.Version, now), stats.PostToFirst, stats.FirstToThis));
+                break;
+            case DeltaOutcome.Gap:
+                // Ask for a new snapshot; the client ignores deltas until it comes.
+                stats.Gap();
+                _ = ResubscribeAsync();
+                break;
         }
-
-        if (!delta.TryGetProperty("fromVersion", out var f) || !f.TryGetInt64(out var fromVersion) || fromVersion != current)
-        {
-            // A gap: ask for a new snapshot and ignore deltas until it comes.
-            stats.Gap();
-            _version = null;
-            _ = ResubscribeAsync();
-            return;
-        }
-
-        _version = version;
-        Observe(delta, now, new DeltaSplit(Team.FirstArrival(version, now), stats.PostToFirst, stats.FirstToThis));
     }
 
     private async Task ResubscribeAsync()
@@ -134,25 +127,16 @@ internal sealed class LiveClient(Uri baseUrl, string key, TeamTrack team, RunSta
         }
     }
 
-    private void Observe(JsonElement message, long now, DeltaSplit? split)
+    private void Observe(IReadOnlyList<RepRow> rows, long now, DeltaSplit? split)
     {
-        if (!message.TryGetProperty("reps", out var reps) || reps.ValueKind != JsonValueKind.Array)
+        foreach (var row in rows)
         {
-            return;
-        }
-
-        foreach (var row in reps.EnumerateArray())
-        {
-            if (!row.TryGetProperty("repId", out var id)
-                || Team.ById.GetValueOrDefault(id.GetString() ?? "") is not { } rep
-                || !row.TryGetProperty("metrics", out var metrics)
-                || !metrics.TryGetProperty("call", out var call)
-                || !call.TryGetProperty("actual", out var actual))
+            if (Team.ById.GetValueOrDefault(row.RepId) is not { } rep || row.Cell("call") is not { } call)
             {
                 continue;
             }
 
-            var count = (long)actual.GetDouble() - rep.Baseline;
+            var count = (long)call.Primary.Actual - rep.Baseline;
             var (seen, foreign) = rep.Observe(count, _seen[rep.IndexInTeam], now, stats.MeasureStart, stats.PostToScreen, split);
             Volatile.Write(ref _seen[rep.IndexInTeam], seen);
             if (foreign > 0)

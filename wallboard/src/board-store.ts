@@ -25,6 +25,11 @@ export const MAX_BUFFERED_DELTAS = 50;
  *
  * Memory stays bounded: rows live in one map keyed by repId, replaced by each snapshot,
  * so reps that leave the team disappear at the next snapshot (or at once with `removedRepIds`).
+ *
+ * The reference for the version rule is the C# client, `LiveBoardClient` in
+ * src/SalesCoach.Live.Abstractions/Boards (used by the Blazor views and the load generator);
+ * this is the browser's copy. It differs on purpose in one point: a TV buffers a few deltas that
+ * overtake their snapshot and replays them after it, where the C# client ignores them.
  */
 export class BoardStore {
   private readonly rowsById = new Map<string, RepRow>();

@@ -15,6 +15,6 @@ public interface ICompetitionGrain : IGrainWithStringKey
     /// </summary>
     Task<CompetitionChangeOutcome> ChangeAsync(CompetitionChange change);
 
-    /// <summary>The live standings JSON, or null for an unknown id.</summary>
-    Task<byte[]?> GetAsync();
+    /// <summary>The contest with its live standings, or null for an unknown id.</summary>
+    Task<ContestSnapshot?> GetAsync();
 }

@@ -4,7 +4,7 @@ namespace SalesCoach.Live.Abstractions.Gamification;
 
 /// <summary>
 /// A team's streaks, badges and moments feed (key: team id). Fed one-way by the team grain with each rep's new
-/// activities; answers reads as contract-style JSON bytes.
+/// activities; answers reads as records (serialised to JSON only at the edges).
 /// </summary>
 public interface ITeamGamificationGrain : IGrainWithStringKey
 {
@@ -19,11 +19,11 @@ public interface ITeamGamificationGrain : IGrainWithStringKey
     /// </summary>
     Task RecordManyAsync(RepActivities[] batch);
 
-    /// <summary>Today's moments, oldest first: <c>{ "teamId", "day", "moments": [ moment… ] }</c>.</summary>
-    Task<byte[]> GetMomentsAsync();
+    /// <summary>Today's moments, oldest first.</summary>
+    Task<MomentsFeed> GetMomentsAsync();
 
-    /// <summary>A rep's badges and streak: <c>{ "repId", "teamId", "streak", "badges": [ … ] }</c>.</summary>
-    Task<byte[]> GetRepBadgesAsync(string repId);
+    /// <summary>A rep's badges and streak.</summary>
+    Task<RepBadges> GetRepBadgesAsync(string repId);
 
     /// <summary>Posts a moment made elsewhere (a competition's winner) to the feed and the relays.</summary>
     Task AddMomentAsync(Moment moment);

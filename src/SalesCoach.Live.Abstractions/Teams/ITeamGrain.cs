@@ -1,3 +1,6 @@
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Coaching;
+
 namespace SalesCoach.Live.Abstractions.Teams;
 
 /// <summary>
@@ -15,8 +18,8 @@ public interface ITeamGrain : IGrainWithStringKey
     /// <summary>The current board, brought up to the clock first.</summary>
     Task<BoardSnapshot> GetSnapshotAsync();
 
-    /// <summary>The live coaching queue (contract section 7) as JSON, brought up to the clock first.</summary>
-    Task<byte[]> GetCoachingAsync();
+    /// <summary>The live coaching queue (contract section 7), most urgent first, brought up to the clock first.</summary>
+    Task<IReadOnlyList<CoachingQueueItem>> GetCoachingAsync();
 
     /// <summary>
     /// A manager has seen a rep's item: it stays out of the queue until it gets worse (a higher priority or a new
@@ -24,6 +27,6 @@ public interface ITeamGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> AcknowledgeAsync(string repId, DateTimeOffset? snoozeUntil);
 
-    /// <summary>One rep's current board row as contract JSON, or null for a rep not on this team.</summary>
-    Task<byte[]?> GetRowAsync(string repId);
+    /// <summary>One rep's current board row, or null for a rep not on this team.</summary>
+    Task<RepRow?> GetRowAsync(string repId);
 }

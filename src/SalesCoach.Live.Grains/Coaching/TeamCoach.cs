@@ -25,7 +25,8 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
     private List<CoachingItem> _items = [];
     private bool _acksChanged;
 
-    public byte[] Json { get; private set; } = "[]"u8.ToArray();
+    /// <summary>The queue as the managers see it (quiet items left out), most urgent first.</summary>
+    public IReadOnlyList<CoachingQueueItem> Queue { get; private set; } = [];
 
     /// <summary>Keeps an activity (a repeated <paramref name="repSeq"/> is the same activity).</summary>
     public void Add(string repId, long repSeq, TimedActivity activity)
@@ -55,7 +56,7 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
         return changed;
     }
 
-    /// <summary>Re-evaluates against the board at <paramref name="now"/>; true when the queue JSON changed.</summary>
+    /// <summary>Re-evaluates against the board at <paramref name="now"/>; true when the queue changed (by value).</summary>
     public bool Evaluate(Board board, DateTimeOffset now)
     {
         var history = _history.ToDictionary(h => h.Key, h => (IReadOnlyList<TimedActivity>)h.Value.Values.ToList(), StringComparer.Ordinal);
@@ -79,9 +80,9 @@ internal sealed class TeamCoach(Team team, IReadOnlyList<Metric> metrics, Coachi
             _since.TryAdd(item.RepId, now);
         }
 
-        var json = CoachingJson.Queue(_items.Where(i => !Quiet(i, now)), rep => _since.GetValueOrDefault(rep));
-        var changed = !json.AsSpan().SequenceEqual(Json);
-        Json = json;
+        var queue = CoachingQueueItem.Queue(_items.Where(i => !Quiet(i, now)), rep => _since.GetValueOrDefault(rep));
+        var changed = !queue.SequenceEqual(Queue);
+        Queue = queue;
         return changed;
     }
 

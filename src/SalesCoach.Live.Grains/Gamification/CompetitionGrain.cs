@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Gamification;
 using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Abstractions.Teams;
@@ -167,7 +167,7 @@ public sealed class CompetitionGrain(
         return CompetitionChangeOutcome.Changed;
     }
 
-    public async Task<byte[]?> GetAsync()
+    public async Task<ContestSnapshot?> GetAsync()
     {
         if (!state.RecordExists)
         {
@@ -176,7 +176,7 @@ public sealed class CompetitionGrain(
 
         var now = clock.GetUtcNow();
         var result = await JudgeAsync(State.Decided ? State.End : now);
-        return CompetitionJson.Write(State, result, org.FindTeam(State.TeamId)!.Calendar);
+        return ContestSnapshots.From(State, result, org.FindTeam(State.TeamId)!.Calendar);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -223,7 +223,7 @@ public sealed class CompetitionGrain(
         {
             await GrainFactory.GetGrain<ITeamGamificationGrain>(State.TeamId).AddMomentAsync(
                 new Moment(MomentKinds.Competition, winner.Id, winner.Name, $"{winner.Name} won {State.Name}", State.Id, score, at));
-            var celebration = BoardJson.Celebration(new Celebration(State.TeamId, winner.Id, winner.Name, "competition", score, at), null);
+            var celebration = new Celebration(State.TeamId, winner.Id, winner.Name, "competition", score, at);
             foreach (var relay in await GrainFactory.GetGrain<ILiveRelayRegistryGrain>(0).GetRelaysAsync())
             {
                 await relay.OnCelebrationAsync(State.TeamId, celebration);
@@ -242,7 +242,7 @@ public sealed class CompetitionGrain(
         return this.RegisterOrUpdateReminder(EndReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), ReminderPeriod);
     }
 
-    private static string Instant(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset instant) => BoardJson.FormatInstant(calendar.ToLocal(instant));
+    private static string Instant(Domain.Calendar.WorkingCalendar calendar, DateTimeOffset instant) => ContractJson.FormatInstant(calendar.ToLocal(instant));
 
     private static string Number(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 

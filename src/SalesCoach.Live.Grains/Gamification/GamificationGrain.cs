@@ -170,14 +170,14 @@ public sealed class GamificationGrain(
     /// <summary>Badges, goals met, hot hands and contest wins are awards: stored before they are announced.</summary>
     private static bool IsAward(string kind) => kind is not (MomentKinds.Leader or MomentKinds.Deal);
 
-    public Task<byte[]> GetMomentsAsync()
+    public Task<MomentsFeed> GetMomentsAsync()
     {
         FollowOrg();
         var today = RollFeed(clock.GetUtcNow());
-        return Task.FromResult(GamificationJson.Feed(_team.Id, today, State.Feed.Select(ToMoment)));
+        return Task.FromResult(new MomentsFeed(_team.Id, today, [.. State.Feed.Select(e => TeamMoment.Of(_team.Id, ToMoment(e)))]));
     }
 
-    public Task<byte[]> GetRepBadgesAsync(string repId)
+    public Task<RepBadges> GetRepBadgesAsync(string repId)
     {
         FollowOrg();
         var rs = State.Reps.GetValueOrDefault(repId) ?? new RepGameState();
@@ -185,8 +185,8 @@ public sealed class GamificationGrain(
         var streak = Streaks.Current(_team.Calendar, rs.MetDays.Select(ParseDay).ToHashSet(), today);
         var awards = rs.Badges
             .OrderBy(b => b.EarnedAt)
-            .Select(b => new BadgeAward(b.RuleId, b.Name, repId, b.PeriodKey, _team.Calendar.ToLocal(b.EarnedAt)));
-        return Task.FromResult(GamificationJson.Badges(repId, _team.Id, streak, awards));
+            .Select(b => EarnedBadge.From(new BadgeAward(b.RuleId, b.Name, repId, b.PeriodKey, _team.Calendar.ToLocal(b.EarnedAt))));
+        return Task.FromResult(new RepBadges(repId, _team.Id, streak, [.. awards]));
     }
 
     public async Task AddMomentAsync(Moment moment)
@@ -460,10 +460,10 @@ public sealed class GamificationGrain(
         var relays = await RelaysAsync();
         foreach (var moment in moments)
         {
-            var json = GamificationJson.Moment(_team.Id, moment);
+            var pushed = TeamMoment.Of(_team.Id, moment);
             foreach (var relay in relays)
             {
-                await relay.OnMomentAsync(_team.Id, json);
+                await relay.OnMomentAsync(_team.Id, pushed);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Coaching;
 using SalesCoach.Live.Abstractions.Gamification;
 using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Abstractions.Reps;
@@ -41,14 +42,15 @@ public sealed class TeamGrain(
 
     private readonly Dictionary<string, RepLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _repSeqs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> _rows = new(StringComparer.Ordinal);
+    // The last rows and team pushed: a row goes into a delta only when it differs from its copy here (by value).
+    private readonly Dictionary<string, RepRow> _rows = new(StringComparer.Ordinal);
 
     // New activities for the team's gamification grain, handed over at each flush (a few calls a second at most).
     private readonly Dictionary<string, List<RecentActivity>> _forGamification = new(StringComparer.Ordinal);
     private Team _team = null!;
     private TeamCoach _coach = null!;
     private Board? _board;
-    private byte[] _teamJson = [];
+    private TeamRow? _teamRow;
     private long _version;
     private bool _dirty;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
@@ -135,7 +137,7 @@ public sealed class TeamGrain(
         await LoadAsync(now, CancellationToken.None);
         // With no rows and no team figures kept, the flush sees everything as changed and pushes all of it.
         _rows.Clear();
-        _teamJson = [];
+        _teamRow = null;
         _version++;
         await FlushAsync();
 
@@ -194,10 +196,10 @@ public sealed class TeamGrain(
 
     public async Task CelebrateAsync(Celebration celebration)
     {
-        var json = BoardJson.Celebration(celebration, org.FindMetric(celebration.Metric));
+        var named = celebration with { MetricName = org.FindMetric(celebration.Metric)?.Name };
         foreach (var relay in await RelaysAsync())
         {
-            await relay.OnCelebrationAsync(_team.Id, json);
+            await relay.OnCelebrationAsync(_team.Id, named);
         }
     }
 
@@ -205,15 +207,15 @@ public sealed class TeamGrain(
     {
         await FollowOrgAsync();
         await FlushAsync();
-        return new BoardSnapshot(_version, BoardJson.Snapshot(_board!, _version, _board!.Reps.Select(r => _rows[r.RepId]), _teamJson));
+        return BoardSnapshot.Of(_board!, _version, [.. _board!.Reps.Select(r => _rows[r.RepId])], _teamRow!);
     }
 
-    public async Task<byte[]> GetCoachingAsync()
+    public async Task<IReadOnlyList<CoachingQueueItem>> GetCoachingAsync()
     {
         await FollowOrgAsync();
         await FlushAsync();
         await CoachAsync();
-        return _coach.Json;
+        return _coach.Queue;
     }
 
     public async Task<bool> AcknowledgeAsync(string repId, DateTimeOffset? snoozeUntil)
@@ -230,7 +232,7 @@ public sealed class TeamGrain(
         return true;
     }
 
-    public async Task<byte[]?> GetRowAsync(string repId)
+    public async Task<RepRow?> GetRowAsync(string repId)
     {
         await FollowOrgAsync();
         await FlushAsync();
@@ -307,7 +309,7 @@ public sealed class TeamGrain(
 
         foreach (var relay in await RelaysAsync())
         {
-            await relay.OnCoachingAsync(_team.Id, _coach.Json);
+            await relay.OnCoachingAsync(_team.Id, _coach.Queue);
         }
     }
 
@@ -373,7 +375,7 @@ public sealed class TeamGrain(
 
         var fromVersion = _version;
         _version++;
-        var delta = BoardJson.Delta(_team.Id, _version, fromVersion, _board!.AsOf, changed, _teamJson);
+        var delta = new BoardDelta(_team.Id, _version, fromVersion, _board!.AsOf, changed, _teamRow!);
         foreach (var relay in await RelaysAsync())
         {
             await relay.OnDeltaAsync(_team.Id, delta);
@@ -381,23 +383,24 @@ public sealed class TeamGrain(
     }
 
     /// <summary>Rebuilds the board at <paramref name="now"/>; returns the changed rows, or null when nothing changed.</summary>
-    private List<byte[]>? Recompute(DateTimeOffset now)
+    private List<RepRow>? Recompute(DateTimeOffset now)
     {
         _board = BoardBuilder.Build(_team, org.Metrics, rep => _ledgers.GetValueOrDefault(rep.Id), now);
-        var changed = new List<byte[]>();
-        foreach (var row in _board.Reps)
+        var changed = new List<RepRow>();
+        foreach (var built in _board.Reps)
         {
-            var json = BoardJson.Row(row);
-            if (!_rows.TryGetValue(row.RepId, out var previous) || !previous.AsSpan().SequenceEqual(json))
+            // Rows compare by value, figures rounded as the contract shows them: what a client cannot see is no change.
+            var row = RepRow.From(built);
+            if (!_rows.TryGetValue(row.RepId, out var previous) || !previous.Equals(row))
             {
-                _rows[row.RepId] = json;
-                changed.Add(json);
+                _rows[row.RepId] = row;
+                changed.Add(row);
             }
         }
 
-        var teamJson = BoardJson.Team(_board.Team);
-        var teamChanged = !_teamJson.AsSpan().SequenceEqual(teamJson);
-        _teamJson = teamJson;
+        var team = TeamRow.From(_board.Team);
+        var teamChanged = !team.Equals(_teamRow);
+        _teamRow = team;
         return changed.Count > 0 || teamChanged ? changed : null;
     }
 

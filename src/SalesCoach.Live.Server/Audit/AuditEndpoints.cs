@@ -1,4 +1,4 @@
-using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Boards;
 using SalesCoach.Live.Server.OrgSetup;
@@ -60,7 +60,7 @@ public static class AuditEndpoints
                 .Select(c => new
                 {
                     r.Revision.Revision,
-                    At = BoardJson.FormatInstant(calendar.ToLocal(r.Revision.SavedAt)),
+                    At = ContractJson.FormatInstant(calendar.ToLocal(r.Revision.SavedAt)),
                     By = r.Revision.SavedBy,
                     c.Kind,
                     c.TeamId,
@@ -73,8 +73,8 @@ public static class AuditEndpoints
         return Results.Ok(new
         {
             RepId = rep.Id,
-            From = BoardJson.FormatInstant(calendar.ToLocal(start)),
-            To = BoardJson.FormatInstant(calendar.ToLocal(end)),
+            From = ContractJson.FormatInstant(calendar.ToLocal(start)),
+            To = ContractJson.FormatInstant(calendar.ToLocal(end)),
             Points = entries.Sum(e => e.Points),
             Metrics = entries.GroupBy(e => e.Type).ToDictionary(g => g.Key, g => new { Quantity = g.Sum(e => e.Quantity), Points = g.Sum(e => e.Points) }),
             Entries = entries,

@@ -1,4 +1,4 @@
-using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Storage.Activities;
@@ -27,8 +27,8 @@ public sealed class ScoreAudit(Organization org, IActivityLog log)
                     a.Quantity,
                     a.Value,
                     a.Quantity * (org.FindMetric(a.Type)?.Points ?? 0),
-                    BoardJson.FormatInstant(calendar.ToLocal(a.OccurredAt)),
-                    BoardJson.FormatInstant(a.ReceivedAt),
+                    ContractJson.FormatInstant(calendar.ToLocal(a.OccurredAt)),
+                    ContractJson.FormatInstant(a.ReceivedAt),
                     a.Source);
             })
             .ToList();

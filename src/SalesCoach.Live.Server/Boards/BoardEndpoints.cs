@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
@@ -53,11 +54,11 @@ public static class BoardEndpoints
         if (instant is { } asOf)
         {
             var board = await history.BuildAsync(team, asOf, cancellationToken);
-            return Results.Bytes(BoardJson.Snapshot(board, HistoricalVersion), "application/json");
+            return Results.Bytes(ContractJson.Serialize(BoardSnapshot.From(board, HistoricalVersion)), "application/json");
         }
 
         var snapshot = await grains.GetGrain<ITeamGrain>(team.Id).GetSnapshotAsync();
-        return Results.Bytes(snapshot.Json, "application/json");
+        return Results.Bytes(ContractJson.Serialize(snapshot), "application/json");
     }
 
     private static async Task<IResult> GetPaceAsync(
@@ -74,18 +75,19 @@ public static class BoardEndpoints
         }
 
         var team = org.TeamOf(rep);
-        byte[]? rowJson;
+        RepRow? found;
         if (instant is { } asOf)
         {
             var board = await history.BuildAsync(team, asOf, cancellationToken);
-            rowJson = BoardJson.Row(board.Reps.Single(r => r.RepId == rep.Id));
+            found = RepRow.From(board.Reps.Single(r => r.RepId == rep.Id));
         }
         else
         {
-            rowJson = await grains.GetGrain<ITeamGrain>(team.Id).GetRowAsync(rep.Id);
+            found = await grains.GetGrain<ITeamGrain>(team.Id).GetRowAsync(rep.Id);
         }
 
-        var row = JsonNode.Parse(rowJson!)!.AsObject();
+        // The pace answer has been written through JsonNode (default escaping) since contract v1: kept byte for byte.
+        var row = JsonNode.Parse(ContractJson.Serialize(found!))!.AsObject();
         var pace = new JsonObject
         {
             ["repId"] = rep.Id,

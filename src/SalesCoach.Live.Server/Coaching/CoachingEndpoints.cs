@@ -1,4 +1,5 @@
 using SalesCoach.Live.Abstractions.Coaching;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Boards;
@@ -48,10 +49,10 @@ public static class CoachingEndpoints
             return InstantQuery.Invalid(at);
         }
 
-        var json = instant is { } asOf
-            ? CoachingJson.Queue(await history.EvaluateAsync(team, asOf, cancellationToken))
+        var queue = instant is { } asOf
+            ? CoachingQueueItem.Queue(await history.EvaluateAsync(team, asOf, cancellationToken))
             : await grains.GetGrain<ITeamGrain>(team.Id).GetCoachingAsync();
-        return Results.Bytes(json, "application/json");
+        return Results.Bytes(ContractJson.Serialize(queue), "application/json");
     }
 
     private static async Task<IResult> AcknowledgeAsync(

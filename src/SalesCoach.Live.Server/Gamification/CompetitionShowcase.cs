@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SalesCoach.Live.Abstractions.Gamification;
 using SalesCoach.Live.Domain.Org;
 
@@ -17,8 +16,8 @@ public static class CompetitionShowcase
     /// <summary>How far ahead an upcoming contest is shown.</summary>
     public static readonly TimeSpan UpcomingWithin = TimeSpan.FromDays(3);
 
-    /// <summary>The contests as a JSON array of competition objects (as <c>GET /api/competitions/{id}</c>).</summary>
-    public static async Task<JsonElement> ReadAsync(IGrainFactory grains, Team team, DateTimeOffset now)
+    /// <summary>The contests, each as <c>GET /api/competitions/{id}</c> answers it.</summary>
+    public static async Task<IReadOnlyList<ContestSnapshot>> ReadAsync(IGrainFactory grains, Team team, DateTimeOffset now)
     {
         var today = team.Calendar.LocalDate(now);
         var listings = await grains.GetGrain<ICompetitionDirectoryGrain>(team.Id).ListAsync();
@@ -33,19 +32,6 @@ public static class CompetitionShowcase
             .ToList();
 
         var contests = await Task.WhenAll(shown.Select(l => grains.GetGrain<ICompetitionGrain>(l.Id).GetAsync()));
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var json in contests.OfType<byte[]>())
-            {
-                writer.WriteRawValue(json, skipInputValidation: true);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        return [.. contests.OfType<ContestSnapshot>()];
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SalesCoach.Live.Abstractions.Gamification;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Domain.Boards;
 using SalesCoach.Live.Domain.Gamification;
 using SalesCoach.Live.Domain.Org;
@@ -77,7 +78,7 @@ public static partial class GamificationEndpoints
         }
 
         var card = await BuildAsync(org, log, team, Period(period), by ?? "points", clock.GetUtcNow(), settings.Attainment, cancellationToken);
-        return Results.Bytes(GamificationJson.Scorecard(card, by ?? "points"), "application/json");
+        return Results.Bytes(ContractJson.Serialize(TeamScorecard.Of(card, by ?? "points")), "application/json");
     }
 
     private static async Task<IResult> TeamsAsync(string? period, string? by, Organization org, IActivityLog log, GamificationSettings settings, TimeProvider clock, CancellationToken cancellationToken)
@@ -110,7 +111,7 @@ public static partial class GamificationEndpoints
             return NotFound($"unknown rep '{repId}'");
         }
 
-        return Results.Bytes(await grains.GetGrain<ITeamGamificationGrain>(rep.TeamId).GetRepBadgesAsync(rep.Id), "application/json");
+        return Results.Bytes(ContractJson.Serialize(await grains.GetGrain<ITeamGamificationGrain>(rep.TeamId).GetRepBadgesAsync(rep.Id)), "application/json");
     }
 
     private static async Task<IResult> MomentsAsync(string teamId, Organization org, IGrainFactory grains)
@@ -120,7 +121,7 @@ public static partial class GamificationEndpoints
             return NotFound($"unknown team '{teamId}'");
         }
 
-        return Results.Bytes(await grains.GetGrain<ITeamGamificationGrain>(team.Id).GetMomentsAsync(), "application/json");
+        return Results.Bytes(ContractJson.Serialize(await grains.GetGrain<ITeamGamificationGrain>(team.Id).GetMomentsAsync()), "application/json");
     }
 
     private static async Task<IResult> CompetitionsAsync(string teamId, Organization org, IGrainFactory grains, TimeProvider clock)
@@ -136,20 +137,20 @@ public static partial class GamificationEndpoints
         {
             l.Id,
             l.Name,
-            Start = Abstractions.Boards.BoardJson.FormatInstant(team.Calendar.ToLocal(l.Start)),
-            End = Abstractions.Boards.BoardJson.FormatInstant(team.Calendar.ToLocal(l.End)),
+            Start = ContractJson.FormatInstant(team.Calendar.ToLocal(l.Start)),
+            End = ContractJson.FormatInstant(team.Calendar.ToLocal(l.End)),
             Status = now < l.Start ? "upcoming" : now < l.End ? "running" : "ended",
         }));
     }
 
     private static async Task<IResult> CompetitionAsync(string id, IGrainFactory grains)
     {
-        if (!IdPattern().IsMatch(id) || await grains.GetGrain<ICompetitionGrain>(id).GetAsync() is not { } json)
+        if (!IdPattern().IsMatch(id) || await grains.GetGrain<ICompetitionGrain>(id).GetAsync() is not { } contest)
         {
             return NotFound($"unknown competition '{id}'");
         }
 
-        return Results.Bytes(json, "application/json");
+        return Results.Bytes(ContractJson.Serialize(contest), "application/json");
     }
 
     private static async Task<IResult> CreateCompetitionAsync(
@@ -248,29 +249,27 @@ public static partial class GamificationEndpoints
             return Results.Problem(detail: $"competition '{id}' exists", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
 
-        using var created = System.Text.Json.JsonDocument.Parse(await grain.GetAsync() ?? []);
-        return Results.Created($"/api/competitions/{id}", created.RootElement.Clone());
+        var created = await grain.GetAsync() ?? throw new InvalidOperationException($"competition '{id}' was created but does not answer");
+        return Results.Created($"/api/competitions/{id}", ContractJson.ToElement(created, ContractJson.Context.ContestSnapshot));
     }
 
     private static async Task<IResult> ChangeCompetitionAsync(
         string id, CompetitionChangeRequest? request, HttpContext http, Organization org, IGrainFactory grains, TimeProvider clock, TeamAccess access)
     {
         var grain = grains.GetGrain<ICompetitionGrain>(id);
-        if (!IdPattern().IsMatch(id) || await grain.GetAsync() is not { } json)
+        if (!IdPattern().IsMatch(id) || await grain.GetAsync() is not { } contest)
         {
             return NotFound($"unknown competition '{id}'");
         }
 
-        using var current = System.Text.Json.JsonDocument.Parse(json);
-        var contest = current.RootElement;
-        var team = org.FindTeam(contest.GetProperty("teamId").GetString()!)!;
+        var team = org.FindTeam(contest.TeamId)!;
         if (!access.CanCoachTeam(http.User, team.Id))
         {
             // As for creating one: a manager changes the contests of the teams they manage; admins any.
             return Results.Problem(detail: $"your account may not change contests of team '{team.Id}'", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
-        if (contest.GetProperty("status").GetString() is "decided" or "ending")
+        if (contest.Status is ContestStatus.Decided or ContestStatus.Ending)
         {
             return Finished(id);
         }
@@ -280,7 +279,7 @@ public static partial class GamificationEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["name at least one of name, end, target, handicaps"] });
         }
 
-        var start = contest.GetProperty("start").GetDateTimeOffset();
+        var start = contest.Start;
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Name is not null)
@@ -295,14 +294,14 @@ public static partial class GamificationEndpoints
             end = e;
         }
 
-        if (request.Target is { } target && (contest.GetProperty("finish").GetString() != "firstTo" || target is not (> 0 and < 1e9)))
+        if (request.Target is { } target && (contest.Finish != ContestFinish.FirstTo || target is not (> 0 and < 1e9)))
         {
             errors["target"] = ["only a firstTo contest has a target, above 0"];
         }
 
-        var participantReps = contest.GetProperty("standings").EnumerateArray()
-            .Select(s => s.GetProperty("id").GetString()!)
-            .SelectMany(p => contest.GetProperty("scope").GetString() == "teams" ? org.FindTeam(p)?.Reps.Select(r => r.Id) ?? [] : [p])
+        var participantReps = contest.Standings
+            .Select(s => s.Id)
+            .SelectMany(p => contest.Scope == ContestScope.Teams ? org.FindTeam(p)?.Reps.Select(r => r.Id) ?? [] : [p])
             .ToHashSet(StringComparer.Ordinal);
         CheckHandicaps(request.Handicaps ?? [], participantReps, errors);
 
@@ -324,8 +323,8 @@ public static partial class GamificationEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["end"] = ["must be after start and in the future"] });
         }
 
-        using var changed = System.Text.Json.JsonDocument.Parse(await grain.GetAsync() ?? []);
-        return Results.Ok(changed.RootElement.Clone());
+        var changed = await grain.GetAsync() ?? throw new InvalidOperationException($"competition '{id}' was changed but does not answer");
+        return Results.Ok(ContractJson.ToElement(changed, ContractJson.Context.ContestSnapshot));
     }
 
     // The rules a competition's name, end and handicaps follow, the same when it is created and when it is changed.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Accounts;
@@ -82,8 +83,7 @@ public sealed class LiveHub(
         // newer (applied on top), so nothing falls between the two.
         await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(teamId));
         var snapshot = await grains.GetGrain<ITeamGrain>(teamId).GetSnapshotAsync();
-        using var document = JsonDocument.Parse(snapshot.Json);
-        await Clients.Caller.SendAsync("snapshot", document.RootElement.Clone());
+        await Clients.Caller.SendAsync("snapshot", ContractJson.ToElement(snapshot, ContractJson.Context.BoardSnapshot));
     }
 
     /// <summary>
@@ -110,8 +110,7 @@ public sealed class LiveHub(
 
         await Groups.AddToGroupAsync(Context.ConnectionId, CoachingGroup(teamId));
         var queue = await grains.GetGrain<ITeamGrain>(teamId).GetCoachingAsync();
-        using var document = JsonDocument.Parse(queue);
-        await Clients.Caller.SendAsync("coaching", document.RootElement.Clone());
+        await Clients.Caller.SendAsync("coaching", ContractJson.ToElement(queue, ContractJson.Context.IReadOnlyListCoachingQueueItem));
     }
 
     /// <summary>
@@ -122,15 +121,16 @@ public sealed class LiveHub(
     public async Task<JsonElement> GetCompetitions(string teamId)
     {
         var team = await VisibleTeamAsync(teamId);
-        return await Gamification.CompetitionShowcase.ReadAsync(grains, team, time.GetUtcNow());
+        var contests = await Gamification.CompetitionShowcase.ReadAsync(grains, team, time.GetUtcNow());
+        return ContractJson.ToElement(contests, ContractJson.Context.IReadOnlyListContestSnapshot);
     }
 
     /// <summary>Today's moments of a team, as <c>GET /api/teams/{teamId}/moments</c>; later ones come as <c>moment</c>.</summary>
     public async Task<JsonElement> GetMoments(string teamId)
     {
         var team = await VisibleTeamAsync(teamId);
-        using var document = JsonDocument.Parse(await grains.GetGrain<Abstractions.Gamification.ITeamGamificationGrain>(team.Id).GetMomentsAsync());
-        return document.RootElement.Clone();
+        var feed = await grains.GetGrain<Abstractions.Gamification.ITeamGamificationGrain>(team.Id).GetMomentsAsync();
+        return ContractJson.ToElement(feed, ContractJson.Context.MomentsFeed);
     }
 
     public Task UnsubscribeCoaching(string teamId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CoachingGroup(teamId));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Ingest;
 using SalesCoach.Live.Server.Live;
@@ -73,7 +72,7 @@ public sealed class PostToDeltaTracker(Organization org, NodeLiveRelay relay) : 
         }
     }
 
-    private void OnPushed(string teamId, string method, JsonElement payload)
+    private void OnPushed(string teamId, string method, object payload)
     {
         if (method != "delta" || !_pending.TryRemove(teamId, out var start))
         {

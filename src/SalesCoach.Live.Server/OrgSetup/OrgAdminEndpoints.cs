@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
-using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
 
@@ -104,7 +104,7 @@ public static class OrgAdminEndpoints
         var listed = (await editor.ListAsync((int)limit, before, cancellationToken)).Select(listing => new
         {
             listing.Revision.Revision,
-            SavedAt = BoardJson.FormatInstant(listing.Revision.SavedAt),
+            SavedAt = ContractJson.FormatInstant(listing.Revision.SavedAt),
             listing.Revision.SavedBy,
             listing.Revision.Source,
             Changes = listing.Changes.Select(RuleChangeView).ToList(),

@@ -132,7 +132,7 @@ public sealed class OrgEditor(Organization org, IOrgStore store, OrgHistory hist
     {
         var node = JsonNode.Parse(revision.Document, documentOptions: DocumentOptions)!.AsObject();
         node["revision"] = revision.Revision;
-        node["savedAt"] = Abstractions.Boards.BoardJson.FormatInstant(revision.SavedAt);
+        node["savedAt"] = Abstractions.Json.ContractJson.FormatInstant(revision.SavedAt);
         node["savedBy"] = revision.SavedBy;
         return node.ToJsonString(Indented);
     }

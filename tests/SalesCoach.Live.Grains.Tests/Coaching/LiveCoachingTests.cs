@@ -45,7 +45,8 @@ public sealed class LiveCoachingTests(GrainCluster cluster)
         Assert.False(await cluster.Team(TestOrg.Emea).AcknowledgeAsync("anna", snoozeUntil: null));
     }
 
-    private static JsonElement? Item(byte[] queue, string repId) => Item(JsonDocument.Parse(queue).RootElement, repId);
+    private static JsonElement? Item(IReadOnlyList<Abstractions.Coaching.CoachingQueueItem> queue, string repId) =>
+        Item(JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(queue)).RootElement, repId);
 
     private static JsonElement? Item(JsonElement queue, string repId) =>
         queue.EnumerateArray().Where(i => i.GetProperty("repId").GetString() == repId).Select(i => (JsonElement?)i.Clone()).FirstOrDefault();

@@ -39,7 +39,7 @@ public sealed class CompetitionRestartTests(GrainCluster cluster) : IClassFixtur
 
         // Announced once in the team's moments feed.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        using var feed = JsonDocument.Parse(await cluster.Grains.GetGrain<ITeamGamificationGrain>(TestOrg.League).GetMomentsAsync());
+        using var feed = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(await cluster.Grains.GetGrain<ITeamGamificationGrain>(TestOrg.League).GetMomentsAsync()));
         var won = feed.RootElement.GetProperty("moments").EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "competition").ToList();
         Assert.Single(won);
         Assert.Equal("Max Badge won Tuesday sprint", won[0].GetProperty("text").GetString());
@@ -50,7 +50,7 @@ public sealed class CompetitionRestartTests(GrainCluster cluster) : IClassFixtur
 
     private async Task<JsonElement> ReadAsync()
     {
-        using var document = JsonDocument.Parse((await Contest().GetAsync())!);
+        using var document = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize((await Contest().GetAsync())!));
         return document.RootElement.Clone();
     }
 

@@ -93,11 +93,11 @@ public sealed class CompetitionRuleChangeTests(GrainCluster cluster) : IClassFix
         new(id, "Race", TestOrg.League, "reps", ["lena", "max"], "call", finish, target, start, end, []);
 
     private string Local(DateTimeOffset instant) =>
-        Abstractions.Boards.BoardJson.FormatInstant(cluster.TeamOf(TestOrg.League).Calendar.ToLocal(instant));
+        Abstractions.Json.ContractJson.FormatInstant(cluster.TeamOf(TestOrg.League).Calendar.ToLocal(instant));
 
     private async Task<List<JsonElement>> WinsAsync(string competitionId)
     {
-        using var feed = JsonDocument.Parse(await cluster.Grains.GetGrain<ITeamGamificationGrain>(TestOrg.League).GetMomentsAsync());
+        using var feed = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(await cluster.Grains.GetGrain<ITeamGamificationGrain>(TestOrg.League).GetMomentsAsync()));
         return [.. feed.RootElement.GetProperty("moments").EnumerateArray()
             .Where(m => m.GetProperty("kind").GetString() == "competition" && m.GetProperty("detail").GetString() == competitionId)
             .Select(m => m.Clone())];
@@ -105,7 +105,7 @@ public sealed class CompetitionRuleChangeTests(GrainCluster cluster) : IClassFix
 
     private static async Task<JsonElement> ReadAsync(ICompetitionGrain contest)
     {
-        using var document = JsonDocument.Parse((await contest.GetAsync())!);
+        using var document = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize((await contest.GetAsync())!));
         return document.RootElement.Clone();
     }
 

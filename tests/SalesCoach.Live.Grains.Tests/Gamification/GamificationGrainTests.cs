@@ -99,7 +99,7 @@ public sealed class GamificationGrainTests(GrainCluster cluster)
         Assert.Equal("+01:00", goal.GetProperty("occurredAt").GetString()![^6..]);
         await cluster.Relay.WaitForAsync(TestOrg.League, RelayPush.Moment, m => m.GetProperty("repId").GetString() == "otto" && m.GetProperty("kind").GetString() == "leader");
 
-        using var feed = JsonDocument.Parse(await Games.GetMomentsAsync());
+        using var feed = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(await Games.GetMomentsAsync()));
         Assert.Equal(TestOrg.League, feed.RootElement.GetProperty("teamId").GetString());
         var kinds = feed.RootElement.GetProperty("moments").EnumerateArray()
             .Where(m => m.GetProperty("repId").GetString() == "otto")
@@ -165,7 +165,7 @@ public sealed class GamificationGrainTests(GrainCluster cluster)
             await Games.RecordAsync(taker, [Calls(++seqs[taker], quantity)]);
         }
 
-        using var feed = JsonDocument.Parse(await Games.GetMomentsAsync());
+        using var feed = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(await Games.GetMomentsAsync()));
         var moments = feed.RootElement.GetProperty("moments").EnumerateArray().ToList();
         var leaders = moments.Where(m => m.GetProperty("kind").GetString() == "leader").ToList();
         Assert.Equal(GamificationGrain.KeptLeaderMoments, leaders.Count);
@@ -179,7 +179,7 @@ public sealed class GamificationGrainTests(GrainCluster cluster)
 
     private async Task<List<JsonElement>> FeedAsync(string repId)
     {
-        using var feed = JsonDocument.Parse(await Games.GetMomentsAsync());
+        using var feed = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(await Games.GetMomentsAsync()));
         return [.. feed.RootElement.GetProperty("moments").EnumerateArray().Where(m => m.GetProperty("repId").GetString() == repId).Select(m => m.Clone())];
     }
 
@@ -196,7 +196,7 @@ public sealed class GamificationGrainTests(GrainCluster cluster)
 
     private async Task<JsonElement> BadgesAsync(string repId)
     {
-        using var document = JsonDocument.Parse(await Games.GetRepBadgesAsync(repId));
+        using var document = JsonDocument.Parse(Abstractions.Json.ContractJson.Serialize(await Games.GetRepBadgesAsync(repId)));
         return document.RootElement.Clone();
     }
 

@@ -1,15 +1,16 @@
 using System.Text.Json;
-using SalesCoach.Live.Abstractions.Teams;
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 
 namespace SalesCoach.Live.Grains.Tests.Infrastructure;
 
-/// <summary>A team board snapshot read back from its contract JSON (section 5), with look-ups for rows and figures.</summary>
+/// <summary>A team board snapshot as its contract JSON (section 5), with look-ups for rows and figures.</summary>
 public sealed class BoardView
 {
     public BoardView(BoardSnapshot snapshot)
     {
         Version = snapshot.Version;
-        using var document = JsonDocument.Parse(snapshot.Json);
+        using var document = JsonDocument.Parse(ContractJson.Serialize(snapshot));
         Root = document.RootElement.Clone();
     }
 

@@ -1,23 +1,35 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Coaching;
+using SalesCoach.Live.Abstractions.Gamification;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Live;
+using SalesCoach.Live.Abstractions.Teams;
 
 namespace SalesCoach.Live.Grains.Tests.Infrastructure;
 
-/// <summary>A node relay that keeps every push it receives, so tests can assert what the team grains sent.</summary>
+/// <summary>
+/// A node relay that keeps every push it receives as the contract JSON a node would send (serialised as the node's
+/// relay does), so tests can assert what the team grains sent.
+/// </summary>
 public sealed class RecordingRelay : ILiveRelay
 {
     private readonly ConcurrentQueue<RelayPush> _pushes = new();
 
     public IReadOnlyList<RelayPush> Pushes => [.. _pushes];
 
-    public Task OnDeltaAsync(string teamId, byte[] deltaJson) => Record(teamId, RelayPush.Delta, deltaJson);
+    public Task OnDeltaAsync(string teamId, BoardDelta delta) =>
+        Record(teamId, RelayPush.Delta, ContractJson.ToElement(delta, ContractJson.Context.BoardDelta));
 
-    public Task OnCelebrationAsync(string teamId, byte[] celebrationJson) => Record(teamId, RelayPush.Celebration, celebrationJson);
+    public Task OnCelebrationAsync(string teamId, Celebration celebration) =>
+        Record(teamId, RelayPush.Celebration, ContractJson.ToElement(celebration, ContractJson.Context.Celebration));
 
-    public Task OnCoachingAsync(string teamId, byte[] queueJson) => Record(teamId, RelayPush.Coaching, queueJson);
+    public Task OnCoachingAsync(string teamId, IReadOnlyList<CoachingQueueItem> queue) =>
+        Record(teamId, RelayPush.Coaching, ContractJson.ToElement(queue, ContractJson.Context.IReadOnlyListCoachingQueueItem));
 
-    public Task OnMomentAsync(string teamId, byte[] momentJson) => Record(teamId, RelayPush.Moment, momentJson);
+    public Task OnMomentAsync(string teamId, TeamMoment moment) =>
+        Record(teamId, RelayPush.Moment, ContractJson.ToElement(moment, ContractJson.Context.TeamMoment));
 
     /// <summary>The pushes of one kind for one team, in the order they arrived.</summary>
     public IReadOnlyList<JsonElement> Of(string teamId, string kind) =>
@@ -49,10 +61,9 @@ public sealed class RecordingRelay : ILiveRelay
     private string Describe(string teamId, string kind) =>
         string.Join(Environment.NewLine, Of(teamId, kind).Select(j => j.GetRawText()));
 
-    private Task Record(string teamId, string kind, byte[] json)
+    private Task Record(string teamId, string kind, JsonElement json)
     {
-        using var document = JsonDocument.Parse(json);
-        _pushes.Enqueue(new RelayPush(teamId, kind, document.RootElement.Clone()));
+        _pushes.Enqueue(new RelayPush(teamId, kind, json));
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Grains.Tests.Infrastructure;
 using static SalesCoach.Live.Grains.Tests.Infrastructure.TestActivity;
 
@@ -23,7 +23,7 @@ public sealed class CelebrationTests(GrainCluster cluster)
         Assert.Equal("Carl Closer", celebration.GetProperty("name").GetString());
         Assert.Equal("deal", celebration.GetProperty("metric").GetString());
         Assert.Equal(12_500.50m, celebration.GetProperty("value").GetDecimal());
-        Assert.Equal(BoardJson.FormatInstant(dealAt), celebration.GetProperty("occurredAt").GetString());
+        Assert.Equal(ContractJson.FormatInstant(dealAt), celebration.GetProperty("occurredAt").GetString());
 
         // Calls are not celebrated; the board counts the deal's points.
         await cluster.BoardAsync(TestOrg.Floor);

@@ -6,7 +6,7 @@ namespace SalesCoach.Live.Views.Tests.Floor;
 /// <summary>The team grid's order: rank, name, score, or a metric's pace (not started and no goal last).</summary>
 public sealed class GridSortTests
 {
-    private static readonly LiveBoard Board = LiveBoard.Read(Snapshot(
+    private static readonly LiveBoard Board = Infrastructure.BoardJsonBuilder.Board(Snapshot(
         "emea", 1,
         Row("anna", "Anna Berg", 1, 50, Cell(30, 60, 20)),      // 150%
         Row("ben", "Ben Okafor", 2, 40, Cell(10, 40, 13)),      // 77%

@@ -1,4 +1,5 @@
 using SalesCoach.Live.Server.Views.Floor;
+using DeltaOutcome = SalesCoach.Live.Abstractions.Boards.DeltaOutcome;
 using static SalesCoach.Live.Views.Tests.Infrastructure.BoardJsonBuilder;
 
 namespace SalesCoach.Live.Views.Tests.Floor;
@@ -6,7 +7,7 @@ namespace SalesCoach.Live.Views.Tests.Floor;
 /// <summary>Deltas onto a snapshot by the hub's version rule: apply the next, ignore the old, resync on a gap.</summary>
 public sealed class LiveBoardTests
 {
-    private static LiveBoard Board() => LiveBoard.Read(Snapshot(
+    private static LiveBoard Board() => Infrastructure.BoardJsonBuilder.Board(Snapshot(
         "emea", 100,
         Row("anna", "Anna Berg", 1, 30, Cell(30, 60, 20)),
         Row("ben", "Ben Okafor", 2, 10, Cell(10, 40, 13))));
@@ -52,7 +53,7 @@ public sealed class LiveBoardTests
     [Fact]
     public void Reading_a_snapshot_keeps_names_metric_definitions_and_the_week_beside_the_day()
     {
-        var board = LiveBoard.Read(Snapshot("emea", 7, new
+        var board = Infrastructure.BoardJsonBuilder.Board(Snapshot("emea", 7, new
         {
             repId = "kate",
             name = "Kate O'Brien <b>",

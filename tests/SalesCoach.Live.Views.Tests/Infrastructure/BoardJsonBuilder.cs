@@ -1,8 +1,14 @@
 using System.Text.Json;
+using SalesCoach.Live.Abstractions.Boards;
+using SalesCoach.Live.Abstractions.Json;
+using SalesCoach.Live.Server.Views.Floor;
 
 namespace SalesCoach.Live.Views.Tests.Infrastructure;
 
-/// <summary>Board, delta and row JSON in the contract's shape (section 5 and 6), for feeding the views.</summary>
+/// <summary>
+/// Boards, deltas and rows written in the contract's JSON (sections 5 and 6) and read into the live records with the
+/// contract's own <see cref="ContractJson"/> context, as a client of the hub would: the views get records.
+/// </summary>
 public static class BoardJsonBuilder
 {
     public static readonly object[] MetricDefs =
@@ -39,7 +45,16 @@ public static class BoardJsonBuilder
         team = new { score = 0, metrics = new { call = Cell(0, 100, 20) } },
     });
 
-    public static JsonElement Delta(string teamId, long version, long fromVersion, params object[] rows) => Parse(new
+    /// <summary>A board as the views read it from the team grain.</summary>
+    public static LiveBoard Board(JsonElement snapshot) => LiveBoard.From(ContractJson.Deserialize(snapshot, ContractJson.Context.BoardSnapshot));
+
+    /// <summary>A rep's row as the views show it.</summary>
+    public static RepLine Line(object row) => RepLine.From(ContractJson.Deserialize(Parse(row), ContractJson.Context.RepRow));
+
+    public static BoardDelta Delta(string teamId, long version, long fromVersion, params object[] rows) =>
+        ContractJson.Deserialize(DeltaJson(teamId, version, fromVersion, rows), ContractJson.Context.BoardDelta);
+
+    public static JsonElement DeltaJson(string teamId, long version, long fromVersion, params object[] rows) => Parse(new
     {
         teamId,
         version,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Server.Views.Floor;
 
 namespace SalesCoach.Live.Views.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class RecordingFloor : ILiveFloor
 
     public int BoardReads { get; private set; }
 
-    public event Action<string, string, JsonElement>? Pushed;
+    public event Action<string, string, object>? Pushed;
 
     public bool HasListeners => Pushed is not null;
 
@@ -36,5 +37,16 @@ public sealed class RecordingFloor : ILiveFloor
         return Task.FromResult(Queues.GetValueOrDefault(teamId)?.Any(i => i.RepId == repId) == true);
     }
 
-    public void Push(string teamId, string message, JsonElement payload) => Pushed?.Invoke(teamId, message, payload);
+    /// <summary>Raises a push as the node's relay does: the record (contract JSON given by a test is read into one first).</summary>
+    public void Push(string teamId, string message, object payload) =>
+        Pushed?.Invoke(teamId, message, payload is JsonElement json ? Read(message, json) : payload);
+
+    private static object Read(string message, JsonElement json) => message switch
+    {
+        "delta" => ContractJson.Deserialize(json, ContractJson.Context.BoardDelta),
+        "coaching" => ContractJson.Deserialize(json, ContractJson.Context.IReadOnlyListCoachingQueueItem),
+        "celebration" => ContractJson.Deserialize(json, ContractJson.Context.Celebration),
+        "moment" => ContractJson.Deserialize(json, ContractJson.Context.TeamMoment),
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message, "not a push of the relay"),
+    };
 }

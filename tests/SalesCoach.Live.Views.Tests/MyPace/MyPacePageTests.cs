@@ -1,5 +1,4 @@
 using Bunit;
-using SalesCoach.Live.Server.Views.Floor;
 using SalesCoach.Live.Server.Views.MyPace;
 using SalesCoach.Live.Views.Tests.Infrastructure;
 using static SalesCoach.Live.Views.Tests.Infrastructure.BoardJsonBuilder;
@@ -24,7 +23,7 @@ public sealed class MyPacePageTests : ViewContext
     {
         var at = Org.FindTeam("emea")!.Calendar.At(new DateOnly(2026, 11, 26), TimeSpan.Parse(berlin, System.Globalization.CultureInfo.InvariantCulture));
         Clock.SetUtcNow(at);
-        Floor.Boards["emea"] = () => LiveBoard.Read(Snapshot("emea", 5, Row("ben", "Ben Okafor", 1, 50, Cell(50, 40, 10)), Row("anna", "Anna Berg", 2, actual, Cell(actual, 60, expected))));
+        Floor.Boards["emea"] = () => Board(Snapshot("emea", 5, Row("ben", "Ben Okafor", 1, 50, Cell(50, 40, 10)), Row("anna", "Anna Berg", 2, actual, Cell(actual, 60, expected))));
 
         var cut = Render<MyPacePage>(p => p.AddCascadingValue(SignedIn(People.Rep("anna", "emea"))));
 
@@ -40,7 +39,7 @@ public sealed class MyPacePageTests : ViewContext
     public void The_figures_follow_the_pushed_deltas()
     {
         Clock.SetUtcNow(Org.FindTeam("emea")!.Calendar.At(new DateOnly(2026, 11, 26), TimeSpan.FromHours(10)));
-        Floor.Boards["emea"] = () => LiveBoard.Read(Snapshot("emea", 5, Row("anna", "Anna Berg", 1, 5, Cell(5, 60, 7.5))));
+        Floor.Boards["emea"] = () => Board(Snapshot("emea", 5, Row("anna", "Anna Berg", 1, 5, Cell(5, 60, 7.5))));
         var cut = Render<MyPacePage>(p => p.AddCascadingValue(SignedIn(People.Rep("anna", "emea"))));
 
         Floor.Push("emea", "delta", Delta("emea", 6, 5, Row("anna", "Anna Berg", 1, 8, Cell(8, 60, 7.5))));
@@ -54,7 +53,7 @@ public sealed class MyPacePageTests : ViewContext
     {
         // Thursday 12:00: 27 of the week's 40 working hours gone (202.5 due); Thursday and Friday left.
         Clock.SetUtcNow(Org.FindTeam("emea")!.Calendar.At(new DateOnly(2026, 11, 26), TimeSpan.FromHours(12)));
-        Floor.Boards["emea"] = () => LiveBoard.Read(Snapshot("emea", 5, Row("anna", "Anna Berg", 1, 110, Cell(110, 300, 202.5, "week"))));
+        Floor.Boards["emea"] = () => Board(Snapshot("emea", 5, Row("anna", "Anna Berg", 1, 110, Cell(110, 300, 202.5, "week"))));
 
         var cut = Render<MyPacePage>(p => p.AddCascadingValue(SignedIn(People.Rep("anna", "emea"))));
 

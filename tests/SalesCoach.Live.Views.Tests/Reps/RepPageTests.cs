@@ -3,7 +3,6 @@ using SalesCoach.Live.Abstractions.Coaching;
 using SalesCoach.Live.Domain.Coaching;
 using SalesCoach.Live.Server.Audit;
 using SalesCoach.Live.Server.Coaching;
-using SalesCoach.Live.Server.Views.Floor;
 using SalesCoach.Live.Server.Views.Reps;
 using SalesCoach.Live.Views.Tests.Infrastructure;
 using static SalesCoach.Live.Views.Tests.Infrastructure.BoardJsonBuilder;
@@ -20,7 +19,7 @@ public sealed class RepPageTests : ViewContext
         RepFile.Days["ben"] = new RepDay(
             rep,
             team,
-            RepLine.Read(Parse(Row("ben", "Ben Okafor", 2, 23, Cell(13, 40, 13)))),
+            Line(Row("ben", "Ben Okafor", 2, 23, Cell(13, 40, 13))),
             [
                 new AuditEntry("a1", "activity", null, "call", 10, null, 10, "2026-11-26T09:20:00+01:00", "2026-11-26T09:20:01+01:00", "dialer"),
                 new AuditEntry("a2", "activity", null, "call", 3, null, 3, "2026-11-26T10:05:00+01:00", "2026-11-26T10:05:01+01:00", "dialer"),

@@ -1,5 +1,6 @@
 using Bunit;
 using SalesCoach.Live.Server.Views.Floor;
+using DeltaOutcome = SalesCoach.Live.Abstractions.Boards.DeltaOutcome;
 using SalesCoach.Live.Server.Views.Teams;
 using SalesCoach.Live.Views.Tests.Infrastructure;
 using static SalesCoach.Live.Views.Tests.Infrastructure.BoardJsonBuilder;
@@ -9,7 +10,7 @@ namespace SalesCoach.Live.Views.Tests.Teams;
 /// <summary>The team grid: cells in their status colours, deltas applied in place, sorting, names escaped.</summary>
 public sealed class TeamGridTests : ViewContext
 {
-    private static LiveBoard Board() => LiveBoard.Read(Snapshot(
+    private static LiveBoard Board() => BoardJsonBuilder.Board(Snapshot(
         "emea", 100,
         Row("anna", "Anna Berg", 1, 30, Cell(30, 60, 20)),
         Row("ben", "Ben Okafor", 2, 10, Cell(10, 40, 13)),
@@ -85,7 +86,7 @@ public sealed class TeamGridTests : ViewContext
     [Fact]
     public void Names_with_markup_and_quotes_are_shown_as_text()
     {
-        var board = LiveBoard.Read(Snapshot("emea", 1, Row("kate", "<img src=x onerror=alert(1)> Kate \"K\" O'Brien", 1, 0, Cell(0, 60, 0))));
+        var board = BoardJsonBuilder.Board(Snapshot("emea", 1, Row("kate", "<img src=x onerror=alert(1)> Kate \"K\" O'Brien", 1, 0, Cell(0, 60, 0))));
 
         var cut = Render<TeamGrid>(p => p.Add(x => x.Board, board));
 

@@ -1,6 +1,5 @@
 using Bunit;
 using SalesCoach.Live.Server.Views.Teams;
-using SalesCoach.Live.Server.Views.Floor;
 using SalesCoach.Live.Views.Tests.Infrastructure;
 using static SalesCoach.Live.Views.Tests.Infrastructure.BoardJsonBuilder;
 
@@ -11,7 +10,7 @@ public sealed class TeamPageTests : ViewContext
 {
     public TeamPageTests()
     {
-        Floor.Boards["emea"] = () => LiveBoard.Read(Snapshot(
+        Floor.Boards["emea"] = () => Board(Snapshot(
             "emea", 100,
             Row("anna", "Anna Berg", 1, 30, Cell(30, 60, 20)),
             Row("ben", "Ben Okafor", 2, 10, Cell(10, 40, 10))));

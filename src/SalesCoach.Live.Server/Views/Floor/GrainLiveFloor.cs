@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Server.Live;
 
@@ -13,17 +12,17 @@ public sealed class GrainLiveFloor(IGrainFactory grains, NodeLiveRelay relay, Ti
     /// <summary>The longest snooze a manager may pick, as the acknowledge endpoint allows (a week).</summary>
     public const int MaxSnoozeMinutes = 7 * 24 * 60;
 
-    public event Action<string, string, JsonElement>? Pushed
+    public event Action<string, string, object>? Pushed
     {
         add => relay.Pushed += value;
         remove => relay.Pushed -= value;
     }
 
     public async Task<LiveBoard> BoardAsync(string teamId) =>
-        LiveBoard.Read((await grains.GetGrain<ITeamGrain>(teamId).GetSnapshotAsync()).Json);
+        LiveBoard.From(await grains.GetGrain<ITeamGrain>(teamId).GetSnapshotAsync());
 
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(string teamId) =>
-        QueueItem.ReadQueue(await grains.GetGrain<ITeamGrain>(teamId).GetCoachingAsync());
+        QueueItem.FromQueue(await grains.GetGrain<ITeamGrain>(teamId).GetCoachingAsync());
 
     public Task<bool> AcknowledgeAsync(string teamId, string repId, int? snoozeMinutes)
     {

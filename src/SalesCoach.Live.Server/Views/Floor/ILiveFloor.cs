@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SalesCoach.Live.Server.Views.Floor;
 
 /// <summary>
@@ -8,8 +6,13 @@ namespace SalesCoach.Live.Server.Views.Floor;
 /// </summary>
 public interface ILiveFloor
 {
-    /// <summary>Every push of this node's relay: (teamId, message name <c>delta</c>/<c>coaching</c>/<c>celebration</c>/<c>moment</c>, payload).</summary>
-    event Action<string, string, JsonElement>? Pushed;
+    /// <summary>
+    /// Every push of this node's relay: (teamId, message name, the record): <c>delta</c> a
+    /// <see cref="Abstractions.Boards.BoardDelta"/>, <c>coaching</c> an
+    /// <see cref="IReadOnlyList{T}"/> of <see cref="Abstractions.Coaching.CoachingQueueItem"/>, <c>celebration</c> a
+    /// <see cref="Abstractions.Teams.Celebration"/>, <c>moment</c> a <see cref="Abstractions.Gamification.TeamMoment"/>.
+    /// </summary>
+    event Action<string, string, object>? Pushed;
 
     /// <summary>The team's board now, from its grain.</summary>
     Task<LiveBoard> BoardAsync(string teamId);

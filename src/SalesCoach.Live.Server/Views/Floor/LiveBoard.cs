@@ -1,131 +1,78 @@
-using System.Globalization;
-using System.Text.Json;
+using SalesCoach.Live.Abstractions.Boards;
 
 namespace SalesCoach.Live.Server.Views.Floor;
 
 /// <summary>
-/// A team's board as a view holds it: read once from the team grain's snapshot, then kept current by the deltas the
-/// node's relay raises, by the hub's rule (architecture.md): ignore a delta whose <c>version</c> is not newer, apply
-/// one whose <c>fromVersion</c> is the board's version, and ask for a new snapshot on any other (a gap).
+/// A team's board as a view holds it: a <see cref="LiveBoardClient"/> (the version rule, written once) fed with the
+/// team grain's snapshot and the deltas the node's relay raises, and the rows as the views show them.
 /// </summary>
 public sealed class LiveBoard
 {
-    private readonly List<RepLine> _reps;
+    private readonly LiveBoardClient _client = new();
+    private readonly Dictionary<RepRow, RepLine> _lines = new(ReferenceEqualityComparer.Instance);
 
-    private LiveBoard(string teamId, string teamName, long version, DateTimeOffset asOf, IReadOnlyList<MetricDef> metricDefs, List<RepLine> reps, TeamLine team)
+    private LiveBoard(BoardSnapshot snapshot)
     {
-        TeamId = teamId;
-        TeamName = teamName;
-        Version = version;
-        AsOf = asOf;
-        MetricDefs = metricDefs;
-        _reps = reps;
-        Team = team;
+        _client.ApplySnapshot(snapshot);
+        TeamId = snapshot.TeamId;
+        TeamName = snapshot.TeamName;
+        MetricDefs = [.. snapshot.MetricDefs.Select(MetricDef.From)];
+        Refresh();
     }
 
     public string TeamId { get; }
 
     public string TeamName { get; }
 
-    public long Version { get; private set; }
+    public long Version => Board.Version;
 
     /// <summary>The instant the figures are as of, in the team's offset.</summary>
-    public DateTimeOffset AsOf { get; private set; }
+    public DateTimeOffset AsOf => Board.AsOf;
 
     public IReadOnlyList<MetricDef> MetricDefs { get; }
 
     /// <summary>The rows in board order (rank).</summary>
-    public IReadOnlyList<RepLine> Reps => _reps;
+    public IReadOnlyList<RepLine> Reps { get; private set; } = [];
 
-    public TeamLine Team { get; private set; }
+    public TeamLine Team { get; private set; } = null!;
 
     /// <summary>The rep ids of the rows the last applied delta changed (for a brief highlight).</summary>
-    public IReadOnlySet<string> LastChanged { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+    public IReadOnlySet<string> LastChanged => _client.LastChanged;
 
-    /// <summary>Reads a snapshot (the whole board JSON of contract section 5).</summary>
-    public static LiveBoard Read(JsonElement snapshot)
+    private BoardSnapshot Board => _client.Board!;
+
+    /// <summary>A board read from the team grain (or a test).</summary>
+    public static LiveBoard From(BoardSnapshot snapshot) => new(snapshot);
+
+    /// <summary>Applies a pushed delta by the version rule; on <see cref="DeltaOutcome.Gap"/> read the snapshot again.</summary>
+    public DeltaOutcome Apply(BoardDelta delta)
     {
-        var defs = snapshot.TryGetProperty("metricDefs", out var d) && d.ValueKind == JsonValueKind.Array
-            ? d.EnumerateArray().Select(MetricDef.Read).ToList()
-            : [];
-        return new LiveBoard(
-            snapshot.GetProperty("teamId").GetString()!,
-            snapshot.TryGetProperty("teamName", out var n) ? n.GetString() ?? "" : "",
-            snapshot.GetProperty("version").GetInt64(),
-            ReadInstant(snapshot),
-            defs,
-            snapshot.GetProperty("reps").EnumerateArray().Select(RepLine.Read).ToList(),
-            TeamLine.Read(snapshot.GetProperty("team")));
-    }
-
-    /// <summary>Reads a snapshot from its UTF-8 bytes.</summary>
-    public static LiveBoard Read(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return Read(document.RootElement);
-    }
-
-    /// <summary>Applies a <c>delta</c> message: changed rows replace theirs in place, the team part is replaced whole.</summary>
-    public DeltaOutcome Apply(JsonElement delta)
-    {
-        if (delta.GetProperty("teamId").GetString() != TeamId)
+        var outcome = _client.Apply(delta);
+        if (outcome == DeltaOutcome.Applied)
         {
-            return DeltaOutcome.OtherTeam;
+            Refresh();
         }
 
-        var version = delta.GetProperty("version").GetInt64();
-        if (version <= Version)
-        {
-            return DeltaOutcome.Stale;
-        }
-
-        if (delta.GetProperty("fromVersion").GetInt64() != Version)
-        {
-            return DeltaOutcome.Gap;
-        }
-
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in delta.GetProperty("reps").EnumerateArray())
-        {
-            var row = RepLine.Read(element);
-            changed.Add(row.RepId);
-            var at = _reps.FindIndex(r => r.RepId == row.RepId);
-            if (at >= 0)
-            {
-                _reps[at] = row;
-            }
-            else
-            {
-                _reps.Add(row);
-            }
-        }
-
-        // Ranks move with the scores: keep the rows in rank order, as the snapshot has them.
-        _reps.Sort((a, b) => a.Rank.CompareTo(b.Rank));
-        if (delta.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object)
-        {
-            Team = TeamLine.Read(team);
-        }
-
-        if (delta.TryGetProperty("asOf", out _))
-        {
-            AsOf = ReadInstant(delta);
-        }
-
-        Version = version;
-        LastChanged = changed;
-        return DeltaOutcome.Applied;
+        return outcome;
     }
 
     /// <summary>The row of a rep, or null.</summary>
-    public RepLine? Find(string repId) => _reps.Find(r => r.RepId == repId);
+    public RepLine? Find(string repId) => Reps.FirstOrDefault(r => r.RepId == repId);
 
     /// <summary>The display name of a metric key.</summary>
     public string MetricName(string key) => MetricDefs.FirstOrDefault(m => m.Key == key)?.Name ?? key;
 
-    private static DateTimeOffset ReadInstant(JsonElement e) =>
-        e.TryGetProperty("asOf", out var a) && a.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(a.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? instant
-            : DateTimeOffset.MinValue;
+    private void Refresh()
+    {
+        // Rows a delta did not change are the same records: their view lines are kept.
+        var lines = Board.Reps.Select(r => _lines.TryGetValue(r, out var line) ? (r, line) : (r, RepLine.From(r))).ToList();
+        _lines.Clear();
+        foreach (var (row, line) in lines)
+        {
+            _lines[row] = line;
+        }
+
+        Reps = [.. lines.Select(l => l.Item2)];
+        Team = TeamLine.From(Board.Team);
+    }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using SalesCoach.Live.Abstractions.Coaching;
 
 namespace SalesCoach.Live.Server.Views.Floor;
 
@@ -10,29 +10,15 @@ public sealed record QueueItem(
     /// <summary>True when the only reason is praise (<c>readyForRecognition</c>).</summary>
     public bool IsPraise => Reasons.Count > 0 && Reasons.All(r => r.Code == "readyForRecognition");
 
-    /// <summary>Reads the queue JSON (an array).</summary>
-    public static IReadOnlyList<QueueItem> ReadQueue(JsonElement queue) =>
-        queue.ValueKind == JsonValueKind.Array ? queue.EnumerateArray().Select(Read).ToList() : [];
+    /// <summary>The queue from the team grain's records, most urgent first.</summary>
+    public static IReadOnlyList<QueueItem> FromQueue(IReadOnlyList<CoachingQueueItem> queue) => [.. queue.Select(From)];
 
-    /// <summary>Reads the queue JSON from its UTF-8 bytes.</summary>
-    public static IReadOnlyList<QueueItem> ReadQueue(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return ReadQueue(document.RootElement);
-    }
-
-    private static QueueItem Read(JsonElement e) => new(
-        e.GetProperty("repId").GetString()!,
-        e.GetProperty("name").GetString() ?? "",
-        e.TryGetProperty("priority", out var p) && p.ValueKind == JsonValueKind.Number ? (int)Math.Round(p.GetDouble()) : 0,
-        e.TryGetProperty("focusMetric", out var f) ? f.GetString() ?? "" : "",
-        e.TryGetProperty("reasons", out var r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().Select(x => new QueueReason(
-                x.GetProperty("code").GetString() ?? "",
-                x.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "",
-                x.TryGetProperty("metric", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null)).ToList()
-            : [],
-        e.TryGetProperty("suggestedFocus", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
-        e.TryGetProperty("since", out var since) && since.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(since.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
+    public static QueueItem From(CoachingQueueItem item) => new(
+        item.RepId,
+        item.Name,
+        item.Priority,
+        item.FocusMetric,
+        [.. item.Reasons.Select(r => new QueueReason(JsonNamingPolicy.CamelCase.ConvertName(r.Code.ToString()), r.Text, r.Metric))],
+        item.SuggestedFocus,
+        item.Since);
 }

@@ -31,8 +31,8 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
         var rowTask = grains.GetGrain<ITeamGrain>(team.Id).GetRowAsync(rep.Id);
         var badgesTask = grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id);
         var entries = await audit.ReadAsync(rep, calendar.At(monday, TimeSpan.Zero), now, cancellationToken);
-        var row = await rowTask is { } rowJson ? ReadRow(rowJson) : null;
-        var badges = BadgeShelf.Read(await badgesTask);
+        var row = await rowTask is { } found ? RepLine.From(found) : null;
+        var badges = BadgeShelf.From(await badgesTask);
 
         var byDay = entries
             .Select(e => (Entry: e, At: DateTimeOffset.Parse(e.OccurredAt, System.Globalization.CultureInfo.InvariantCulture)))
@@ -74,7 +74,7 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
         }
 
         var team = org.TeamOf(rep);
-        return BadgeShelf.Read(await grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id));
+        return BadgeShelf.From(await grains.GetGrain<ITeamGamificationGrain>(team.Id).GetRepBadgesAsync(rep.Id));
     }
 
     public async Task<IReadOnlyList<NoteWithEffect>> NotesAsync(string repId, CancellationToken cancellationToken = default) =>
@@ -88,10 +88,4 @@ public sealed class LoggedRepFile(Organization org, IGrainFactory grains, ScoreA
             .. team.Goals.Select(t => rep.Goals.FirstOrDefault(r => r.Metric == t.Metric && r.Period == t.Period) ?? t),
             .. rep.Goals.Where(r => !team.Goals.Any(t => t.Metric == r.Metric && t.Period == r.Period)),
         ];
-
-    private static RepLine ReadRow(byte[] json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return RepLine.Read(document.RootElement);
-    }
 }
