@@ -19,11 +19,16 @@ public static class AccountsExtensions
             o.Session = TimeSpan.FromHours(section.GetValue("SessionHours", o.Session.TotalHours));
             o.MinPasswordLength = section.GetValue("MinPasswordLength", o.MinPasswordLength);
             o.RevalidateEvery = TimeSpan.FromSeconds(section.GetValue("RevalidateSeconds", o.RevalidateEvery.TotalSeconds));
-        }).Validate(o => o.LockoutMaxFailures >= 1 && o.LockoutDuration > TimeSpan.Zero && o.Session > TimeSpan.Zero && o.MinPasswordLength >= 8,
-            "Accounts: Lockout:MaxFailures must be at least 1, Lockout:Minutes and SessionHours above 0, MinPasswordLength at least 8.")
+            o.SignInsPerNamePerMinute = section.GetValue("SignIn:PerNamePerMinute", o.SignInsPerNamePerMinute);
+            o.SignInsPerAddressPerMinute = section.GetValue("SignIn:PerAddressPerMinute", o.SignInsPerAddressPerMinute);
+        }).Validate(o => o.LockoutMaxFailures >= 1 && o.LockoutDuration > TimeSpan.Zero && o.Session > TimeSpan.Zero && o.MinPasswordLength >= 8
+                && o.SignInsPerNamePerMinute >= 1 && o.SignInsPerAddressPerMinute >= 1,
+            "Accounts: Lockout:MaxFailures must be at least 1, Lockout:Minutes and SessionHours above 0, MinPasswordLength at least 8, SignIn:PerNamePerMinute and SignIn:PerAddressPerMinute at least 1.")
           .ValidateOnStart();
         services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.Section));
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountSignIn>();
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInAddressPolicy>(SignInThrottle.AddressPolicy));
         services.AddSingleton<AccountAdmin>();
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<AccountCookieEvents>();
