@@ -110,9 +110,6 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LoginPath);
     }
 
-    /// <summary>A local return URL, or the home page: never a redirect to another site.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>A local return URL, or the home page: never a redirect to another site (<see cref="LocalUrl"/>).</summary>
+    public static string LocalOrHome(string? returnUrl) => LocalUrl.OrHome(returnUrl);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using SalesCoach.Live.Abstractions.Accounts;
+using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Accounts;
 
@@ -37,7 +38,7 @@ public static class AccountsExtensions
 
     /// <summary>
     /// Adds OpenID Connect when <c>Auth:Oidc:Authority</c> and <c>Auth:Oidc:ClientId</c> are set. The identity
-    /// provider's answer is matched to an account by e-mail; a person without an account is refused.
+    /// provider's answer is matched to an account by <see cref="SingleSignOnAccount"/>; a person without one is refused.
     /// </summary>
     public static AuthenticationBuilder AddSingleSignOn(this AuthenticationBuilder authentication, IConfiguration configuration)
     {
@@ -70,17 +71,25 @@ public static class AccountsExtensions
             };
             o.Events.OnTokenValidated = async context =>
             {
-                var email = context.Principal?.FindFirst(settings.EmailClaim)?.Value;
                 var services = context.HttpContext.RequestServices;
-                var account = email is null ? null : await services.GetRequiredService<IGrainFactory>().GetGrain<IAccountDirectoryGrain>(0).FindByEmailAsync(email);
+                var account = await SingleSignOnAccount.FindAsync(
+                    services.GetRequiredService<IGrainFactory>().GetGrain<IAccountDirectoryGrain>(0),
+                    context.Principal,
+                    settings.EmailClaim,
+                    services.GetRequiredService<ILogger<AccountSignIn>>());
                 if (account is null)
                 {
-                    services.GetRequiredService<ILogger<AccountSignIn>>().LogWarning("Single sign-on refused: no account has the e-mail the identity provider gave");
-                    context.Fail("No SalesCoach.Live account has this e-mail address; ask an admin to create one.");
+                    context.Fail("No SalesCoach.Live account matches this sign-on; ask an admin to create one.");
                     return;
                 }
 
                 context.Principal = services.GetRequiredService<AccountSignIn>().PrincipalOf(account);
+            };
+            // The return URL was checked when the sign-on started; check it again before following it.
+            o.Events.OnTicketReceived = context =>
+            {
+                context.ReturnUri = LocalUrl.OrHome(context.ReturnUri);
+                return Task.CompletedTask;
             };
         });
     }
