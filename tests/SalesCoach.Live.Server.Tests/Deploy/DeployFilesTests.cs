@@ -227,6 +227,29 @@ public sealed partial class DeployFilesTests
     }
 
     [Fact]
+    public void Nodes_believe_forwarded_headers_from_the_proxy_alone()
+    {
+        var services = ComposeServices();
+        var proxy = services.Single(s => ImageOf(s.Value) == "nginx:stable").Value;
+        var proxyNetworks = (YamlMappingNode)proxy.Children[new YamlScalarNode("networks")];
+        var proxyAddresses = proxyNetworks.Children.Values.OfType<YamlMappingNode>()
+            .Where(n => n.Children.ContainsKey(new YamlScalarNode("ipv4_address")))
+            .Select(n => ((YamlScalarNode)n.Children[new YamlScalarNode("ipv4_address")]).Value!)
+            .ToList();
+
+        foreach (var (name, node) in NodeServices(services))
+        {
+            var env = Environment(node);
+            if (env.TryGetValue("Proxy__ForwardedHeaders", out var on) && on == "true")
+            {
+                // Trusting a whole network, or nothing named, would let any container (or nobody) spoof client addresses.
+                Assert.True(env.TryGetValue("Proxy__KnownProxies", out var known), $"service {name} trusts forwarded headers without naming its proxy");
+                Assert.All(known!.Split(','), a => Assert.Contains(a.Trim(), proxyAddresses));
+            }
+        }
+    }
+
+    [Fact]
     public void Nodes_use_the_ports_the_image_exposes_and_check_their_health_on_the_app_port()
     {
         var exposed = DockerfileInstructions().Single(l => l.StartsWith("EXPOSE ", StringComparison.Ordinal))
