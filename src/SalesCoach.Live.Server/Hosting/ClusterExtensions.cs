@@ -12,7 +12,8 @@ namespace SalesCoach.Live.Server.Hosting;
 /// on localhost; with <c>Storage:Provider=Postgres</c> nodes find each other through the membership table in
 /// PostgreSQL, and every node advertises the address and ports of its configuration. Grain storage <c>store</c> and
 /// reminders live in the same store as the activity log. Orleans sockets set ReuseAddress, so nodes that share a
-/// machine must each have their own silo and gateway ports.
+/// machine must each have their own silo and gateway ports. The silo and gateway take no credentials: a single node
+/// binds them to loopback, and a cluster's nodes must sit on a private network (docs/production.md, "Security").
 /// </summary>
 public static class ClusterExtensions
 {
@@ -42,6 +43,13 @@ public static class ClusterExtensions
             if (postgres is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+                // A cluster of one: its silo and gateway ports take no credentials, so they listen on loopback only.
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.AdvertisedIPAddress = IPAddress.Loopback;
+                    options.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort);
+                    options.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Loopback, gatewayPort);
+                });
             }
             else
             {
