@@ -45,7 +45,7 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
         var response = await tv.GotoAsync(_server.Url($"/wallboard/?team=emea&token={ViewsServer.ReadKey}").ToString());
         Assert.Contains("script-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
         await Assertions.Expect(tv.Locator("#link-status")).ToHaveAttributeAsync("data-status", "live", new() { Timeout = 30_000 });
-        await Board.WaitForAsync(tv, "document.querySelectorAll('section[data-team=emea] .lb-row').length > 0");
+        await Assertions.Expect(tv.Locator("section[data-team=emea] .lb-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         foreach (var (page, name) in new[] { (manager, "manager view"), (tv, "wallboard") })
         {
@@ -58,7 +58,7 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
 
     private async Task<IPage> NewPageAsync(List<string> console)
     {
-        var page = await _chromium.NewPageAsync();
+        var page = await _chromium.NewPageAsync(1920, 1080, enforceCsp: true);
         await page.AddInitScriptAsync(RecordViolations);
         page.Console += (_, message) =>
         {
