@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.NetworkInformation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -34,5 +35,39 @@ public sealed class SiloPortTests
             Assert.NotEmpty(onPort);
             Assert.All(onPort, l => Assert.True(IPAddress.IsLoopback(l.Address), $"port {port} listens on {l.Address}"));
         }
+    }
+
+    [Fact]
+    public async Task Tls_between_silos_takes_the_configured_certificate_and_the_node_runs_with_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "salescoach-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "cluster.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=salescoach-cluster", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllBytesAsync(path, created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "pfx-password"));
+        }
+
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CertificatePath"] = path,
+            ["CertificatePassword"] = "pfx-password",
+        }).Build();
+        using var certificate = SalesCoach.Live.Server.Hosting.ClusterExtensions.ClusterCertificate(settings);
+        Assert.NotNull(certificate);
+        Assert.True(certificate.HasPrivateKey);
+        Assert.Null(SalesCoach.Live.Server.Hosting.ClusterExtensions.ClusterCertificate(new ConfigurationBuilder().Build()));
+        Assert.Throws<InvalidOperationException>(() => SalesCoach.Live.Server.Hosting.ClusterExtensions.ClusterCertificate(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CertificatePath"] = path + ".missing" }).Build()));
+
+        using var app = new SalesCoachApp(settings: new Dictionary<string, string?>
+        {
+            ["Cluster:Tls:CertificatePath"] = path,
+            ["Cluster:Tls:CertificatePassword"] = "pfx-password",
+        });
+        Assert.Equal(HttpStatusCode.OK, (await app.Client(null).GetAsync("/healthz")).StatusCode);
     }
 }
