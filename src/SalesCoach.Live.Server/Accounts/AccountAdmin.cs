@@ -112,6 +112,12 @@ public sealed partial class AccountAdmin(IGrainFactory grains, Organization org,
             RepId = request.Role == AccountRoles.Rep ? request.RepId : null,
             Email = request.Email?.Trim(),
         };
+        if (!string.Equals(next.Email, current.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            // A new address may be a new person: the next single sign-on links the account again, by that address.
+            next = next with { ExternalSubject = null };
+        }
+
         if (request.Password is { } password)
         {
             // A reset password also unlocks the account.

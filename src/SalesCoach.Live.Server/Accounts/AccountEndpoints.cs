@@ -20,7 +20,7 @@ public static class AccountEndpoints
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
-        app.MapPost(LoginPath, FormSignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(LoginPath, FormSignInAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.AddressPolicy).ExcludeFromDescription();
         app.MapPost("/account/logout", (Delegate)SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapGet("/account/login/sso", (string? returnUrl, IOptions<OidcOptions> oidc) =>
             oidc.Value.Enabled
@@ -29,10 +29,11 @@ public static class AccountEndpoints
             .AllowAnonymous().ExcludeFromDescription();
 
         var api = app.MapGroup("/api/account").WithTags("Account");
-        api.MapPost("/sign-in", JsonSignInAsync).AllowAnonymous()
+        api.MapPost("/sign-in", JsonSignInAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.AddressPolicy)
             .WithSummary("Sign in with a user name and password; sets the sign-in cookie.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/me", (ClaimsPrincipal user, TeamAccess access) => Results.Json(new
             {
                 userName = user.Identity!.Name,
@@ -51,10 +52,16 @@ public static class AccountEndpoints
     private static async Task<IResult> FormSignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, AccountSignIn signIn, HttpContext http)
     {
-        var outcome = await signIn.SignInAsync(userName, password);
+        var outcome = await signIn.SignInAsync(userName, password, http.Connection.RemoteIpAddress);
         if (!outcome.Succeeded)
         {
-            var error = outcome.LockedOut ? "locked" : "invalid";
+            // The page says "wait" for a throttled attempt (its words: "locked" for a while).
+            var error = outcome.IsThrottled ? "locked" : "invalid";
+            if (outcome.IsThrottled)
+            {
+                http.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return Results.Redirect($"{LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}");
         }
 
@@ -80,7 +87,13 @@ public static class AccountEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        var outcome = await signIn.SignInAsync(request.UserName, request.Password);
+        var outcome = await signIn.SignInAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress);
+        if (outcome.IsThrottled)
+        {
+            http.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(detail: outcome.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
+
         if (!outcome.Succeeded)
         {
             return Results.Problem(detail: outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
@@ -97,9 +110,6 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LoginPath);
     }
 
-    /// <summary>A local return URL, or the home page: never a redirect to another site.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>A local return URL, or the home page: never a redirect to another site (<see cref="LocalUrl"/>).</summary>
+    public static string LocalOrHome(string? returnUrl) => LocalUrl.OrHome(returnUrl);
 }

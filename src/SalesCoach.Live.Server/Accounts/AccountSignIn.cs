@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using SalesCoach.Live.Abstractions.Accounts;
 using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Accounts;
 
 /// <summary>
-/// Checks a user name and password against the stored accounts with ASP.NET Core Identity's password hasher, counts
-/// failures and locks an account after <see cref="AccountOptions.LockoutMaxFailures"/> of them in a row.
+/// Checks a user name and password against the stored accounts with ASP.NET Core Identity's password hasher, behind
+/// the <see cref="SignInThrottle"/> (per address, per user name, and per address and user name after failures in a
+/// row). An unknown name, an account without a password, a locked account and a wrong password get the same answer
+/// after the same work (one directory read and one hash).
 /// </summary>
-public sealed class AccountSignIn(IGrainFactory grains, Organization org, IOptions<AccountOptions> options, TimeProvider clock, ILogger<AccountSignIn> logger)
+public sealed class AccountSignIn(IGrainFactory grains, Organization org, SignInThrottle throttle, TimeProvider clock, ILogger<AccountSignIn> logger)
 {
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
@@ -21,32 +22,29 @@ public sealed class AccountSignIn(IGrainFactory grains, Organization org, IOptio
     /// <summary>The stored form of a password.</summary>
     public static string HashPassword(UserAccount account, string password) => Hasher.HashPassword(account, password);
 
-    public async Task<SignInOutcome> SignInAsync(string? userName, string? password)
+    /// <summary>Signs in <paramref name="userName"/> from <paramref name="address"/>, unless that is throttled.</summary>
+    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, System.Net.IPAddress? address = null)
     {
+        if (throttle.Check(address, userName) is { } wait)
+        {
+            logger.LogWarning("Sign-in throttled for a user name from {Address} for {Seconds:0} s", address, wait.TotalSeconds);
+            return SignInOutcome.Throttled(wait);
+        }
+
         var now = clock.GetUtcNow();
         var account = string.IsNullOrWhiteSpace(userName) ? null : await Directory.FindAsync(userName);
-        if (account?.PasswordHash is not { } hash)
+        var hash = account?.PasswordHash ?? DecoyHash;
+        // Always one verification, whether the account exists or not.
+        var verdict = Hasher.VerifyHashedPassword(account!, hash, password ?? string.Empty);
+        var locked = account?.LockedUntil is { } until && until > now;
+        if (account?.PasswordHash is null || locked || verdict == PasswordVerificationResult.Failed)
         {
-            Hasher.VerifyHashedPassword(null!, DecoyHash, password ?? string.Empty);
-            logger.LogInformation("Sign-in refused for an unknown user name or an account without a password");
-            return new SignInOutcome(null, null);
+            throttle.Failed(address, userName);
+            logger.LogInformation("Sign-in refused from {Address}: unknown user name, no password, locked account or wrong password", address);
+            return SignInOutcome.Refused;
         }
 
-        if (account.LockedUntil is { } until && until > now)
-        {
-            logger.LogWarning("Sign-in refused for {UserName}: locked until {LockedUntil}", account.UserName, until);
-            return new SignInOutcome(null, until);
-        }
-
-        var verdict = Hasher.VerifyHashedPassword(account, hash, password ?? string.Empty);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            var settings = options.Value;
-            var after = await Directory.RecordFailedSignInAsync(account.UserName, now, settings.LockoutMaxFailures, settings.LockoutDuration);
-            logger.LogWarning("Sign-in failed for {UserName} ({Failures} in a row)", account.UserName, after?.FailedSignIns);
-            return new SignInOutcome(null, after?.LockedUntil is { } locked && locked > now ? locked : null);
-        }
-
+        throttle.Succeeded(address, userName);
         var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(account, password!) : null;
         await Directory.RecordSignedInAsync(account.UserName, now, rehash);
         logger.LogInformation("{UserName} signed in as {Role}", account.UserName, account.Role);

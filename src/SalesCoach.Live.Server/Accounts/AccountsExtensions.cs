@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using SalesCoach.Live.Abstractions.Accounts;
+using SalesCoach.Live.Server.Security;
 
 namespace SalesCoach.Live.Server.Accounts;
 
@@ -19,11 +20,16 @@ public static class AccountsExtensions
             o.Session = TimeSpan.FromHours(section.GetValue("SessionHours", o.Session.TotalHours));
             o.MinPasswordLength = section.GetValue("MinPasswordLength", o.MinPasswordLength);
             o.RevalidateEvery = TimeSpan.FromSeconds(section.GetValue("RevalidateSeconds", o.RevalidateEvery.TotalSeconds));
-        }).Validate(o => o.LockoutMaxFailures >= 1 && o.LockoutDuration > TimeSpan.Zero && o.Session > TimeSpan.Zero && o.MinPasswordLength >= 8,
-            "Accounts: Lockout:MaxFailures must be at least 1, Lockout:Minutes and SessionHours above 0, MinPasswordLength at least 8.")
+            o.SignInsPerNamePerMinute = section.GetValue("SignIn:PerNamePerMinute", o.SignInsPerNamePerMinute);
+            o.SignInsPerAddressPerMinute = section.GetValue("SignIn:PerAddressPerMinute", o.SignInsPerAddressPerMinute);
+        }).Validate(o => o.LockoutMaxFailures >= 1 && o.LockoutDuration > TimeSpan.Zero && o.Session > TimeSpan.Zero && o.MinPasswordLength >= 8
+                && o.SignInsPerNamePerMinute >= 1 && o.SignInsPerAddressPerMinute >= 1,
+            "Accounts: Lockout:MaxFailures must be at least 1, Lockout:Minutes and SessionHours above 0, MinPasswordLength at least 8, SignIn:PerNamePerMinute and SignIn:PerAddressPerMinute at least 1.")
           .ValidateOnStart();
         services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.Section));
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountSignIn>();
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInAddressPolicy>(SignInThrottle.AddressPolicy));
         services.AddSingleton<AccountAdmin>();
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<AccountCookieEvents>();
@@ -32,7 +38,7 @@ public static class AccountsExtensions
 
     /// <summary>
     /// Adds OpenID Connect when <c>Auth:Oidc:Authority</c> and <c>Auth:Oidc:ClientId</c> are set. The identity
-    /// provider's answer is matched to an account by e-mail; a person without an account is refused.
+    /// provider's answer is matched to an account by <see cref="SingleSignOnAccount"/>; a person without one is refused.
     /// </summary>
     public static AuthenticationBuilder AddSingleSignOn(this AuthenticationBuilder authentication, IConfiguration configuration)
     {
@@ -65,17 +71,25 @@ public static class AccountsExtensions
             };
             o.Events.OnTokenValidated = async context =>
             {
-                var email = context.Principal?.FindFirst(settings.EmailClaim)?.Value;
                 var services = context.HttpContext.RequestServices;
-                var account = email is null ? null : await services.GetRequiredService<IGrainFactory>().GetGrain<IAccountDirectoryGrain>(0).FindByEmailAsync(email);
+                var account = await SingleSignOnAccount.FindAsync(
+                    services.GetRequiredService<IGrainFactory>().GetGrain<IAccountDirectoryGrain>(0),
+                    context.Principal,
+                    settings.EmailClaim,
+                    services.GetRequiredService<ILogger<AccountSignIn>>());
                 if (account is null)
                 {
-                    services.GetRequiredService<ILogger<AccountSignIn>>().LogWarning("Single sign-on refused: no account has the e-mail the identity provider gave");
-                    context.Fail("No SalesCoach.Live account has this e-mail address; ask an admin to create one.");
+                    context.Fail("No SalesCoach.Live account matches this sign-on; ask an admin to create one.");
                     return;
                 }
 
                 context.Principal = services.GetRequiredService<AccountSignIn>().PrincipalOf(account);
+            };
+            // The return URL was checked when the sign-on started; check it again before following it.
+            o.Events.OnTicketReceived = context =>
+            {
+                context.ReturnUri = LocalUrl.OrHome(context.ReturnUri);
+                return Task.CompletedTask;
             };
         });
     }

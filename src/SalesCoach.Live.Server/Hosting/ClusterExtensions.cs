@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using SalesCoach.Live.Storage;
 using SalesCoach.Live.Storage.Orleans;
 
@@ -13,7 +16,8 @@ namespace SalesCoach.Live.Server.Hosting;
 /// on localhost; with <c>Storage:Provider=Postgres</c> nodes find each other through the membership table in
 /// PostgreSQL, and every node advertises the address and ports of its configuration. Grain storage <c>store</c> and
 /// reminders live in the same store as the activity log. Orleans sockets set ReuseAddress, so nodes that share a
-/// machine must each have their own silo and gateway ports.
+/// machine must each have their own silo and gateway ports. The silo and gateway take no credentials: a single node
+/// binds them to loopback, and a cluster's nodes must sit on a private network (docs/production.md, "Security").
 /// </summary>
 public static class ClusterExtensions
 {
@@ -25,7 +29,7 @@ public static class ClusterExtensions
 
     /// <summary>The settings read under <c>Cluster:</c>; <c>Membership</c> is a section bound to Orleans' membership options.</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["SiloPort", "GatewayPort", "ClusterId", "ServiceId", "AdvertisedIPAddress", "ListenOnAnyAddress", "Membership"];
+        ["SiloPort", "GatewayPort", "ClusterId", "ServiceId", "AdvertisedIPAddress", "ListenOnAnyAddress", "Membership", "Tls"];
 
     public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
     {
@@ -37,12 +41,20 @@ public static class ClusterExtensions
         var postgres = builder.Services.AddStorageSettings(builder.Configuration).Postgres?.ConnectionString;
         var advertised = postgres is null ? IPAddress.Loopback : AdvertisedAddress(section["AdvertisedIPAddress"]);
         var listenOnAny = section.GetValue("ListenOnAnyAddress", false);
+        var tlsCertificate = ClusterCertificate(section.GetSection("Tls"));
 
         builder.UseOrleans(silo =>
         {
             if (postgres is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+                // A cluster of one: its silo and gateway ports take no credentials, so they listen on loopback only.
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.AdvertisedIPAddress = IPAddress.Loopback;
+                    options.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort);
+                    options.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Loopback, gatewayPort);
+                });
             }
             else
             {
@@ -59,6 +71,22 @@ public static class ClusterExtensions
                 silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: listenOnAny);
             }
 
+            if (tlsCertificate is not null)
+            {
+                // Mutual TLS between silos: every node presents the cluster's certificate and accepts only peers that
+                // present the same one (or, with Cluster:Tls:TrustChain=true, any certificate the machine's trust store
+                // accepts, e.g. one per node from the organisation's CA).
+                var trustChain = section.GetValue("Tls:TrustChain", false);
+                silo.UseTls(tlsCertificate, options =>
+                {
+                    options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    options.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    options.RemoteCertificateValidation = (remote, _, errors) => remote is not null
+                        && (trustChain ? errors == System.Net.Security.SslPolicyErrors.None || errors == System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch
+                            : remote.Thumbprint == tlsCertificate.Thumbprint);
+                });
+            }
+
             silo.Configure<SiloOptions>(options => options.SiloName = $"{Environment.MachineName}-{siloPort}");
             // How fast a dead node is noticed and voted out (Orleans' defaults unless configured; see docs/production.md).
             silo.Services.Configure<ClusterMembershipOptions>(section.GetSection("Membership"));
@@ -66,6 +94,33 @@ public static class ClusterExtensions
             silo.AddSalesCoachStorage(builder.Configuration);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The certificate of <c>Cluster:Tls:CertificatePath</c> (a PKCS#12 file with its private key; password
+    /// <c>Cluster:Tls:CertificatePassword</c>), or null when TLS between silos is not configured.
+    /// </summary>
+    public static X509Certificate2? ClusterCertificate(IConfiguration tls)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        if (tls["CertificatePath"] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, tls["CertificatePassword"]);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Cluster:Tls:CertificatePath '{path}' could not be read as a PKCS#12 certificate with its key: {e.Message}", e);
+        }
+
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"Cluster:Tls:CertificatePath '{path}' holds no private key.");
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ public static class SalesCoachExtensions
     public static WebApplication UseSalesCoach(this WebApplication app)
     {
         app.UseProxyHeaders();
+        app.UseSecurityHeaders();
         // A bad request found while binding (a form without its antiforgery token, say) is the caller's error: a 400 problem.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -43,8 +43,13 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>A fresh 1920×1080 page in a context of its own (its own local storage).</summary>
     public Task<IPage> NewPageAsync() => NewPageAsync(1920, 1080);
 
-    /// <summary>A fresh page of the given viewport (390×844 is a phone) in a context of its own (its own cookies and storage).</summary>
-    public async Task<IPage> NewPageAsync(int width, int height)
+    /// <summary>
+    /// A fresh page of the given viewport (390×844 is a phone) in a context of its own (its own cookies and storage).
+    /// Playwright's string predicates (<c>WaitForFunctionAsync("…")</c>) are evaluated in the page, which the server's
+    /// Content-Security-Policy forbids (no <c>eval</c>), so pages bypass the policy unless <paramref name="enforceCsp"/>:
+    /// <c>ContentSecurityPolicyTests</c> runs the pages and the wallboard under it, waiting with locators only.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width, int height, bool enforceCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,6 +57,7 @@ public sealed class Chromium : IAsyncLifetime
             DeviceScaleFactor = 1,
             Locale = "en-US",
             TimezoneId = "Europe/Berlin",
+            BypassCSP = !enforceCsp,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();

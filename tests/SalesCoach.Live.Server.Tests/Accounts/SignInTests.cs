@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SalesCoach.Live.Server.Accounts;
 using SalesCoach.Live.Server.Tests.Infrastructure;
 
 namespace SalesCoach.Live.Server.Tests.Accounts;
@@ -35,27 +39,40 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
-    public async Task Wrong_passwords_lock_the_account_so_that_even_the_right_one_is_refused()
+    public async Task Wrong_passwords_make_the_guesser_wait_even_with_the_right_one_until_the_wait_is_over()
     {
-        await People.CreateAsync(_app, "lou", "manager", ["alpha"]);
-        using var client = _app.Client(null);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var app = new SalesCoachApp(
+            settings: new Dictionary<string, string?> { ["Accounts:Lockout:MaxFailures"] = "3", ["Accounts:Lockout:Minutes"] = "15" },
+            services: s => s.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<AccountOptions>>(), clock)));
+        await People.CreateAsync(app, "lou", "manager", ["alpha"]);
+        using var client = app.Client(null);
         for (var i = 0; i < 3; i++)
         {
             var wrong = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "lou", password = "not-the-password" });
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
+        // Brute force is stopped: from here, even the right password is not even checked for a while...
         var right = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "lou", password = People.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", (await Json.ReadAsync(right)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        var wait = right.Headers.RetryAfter?.Delta ?? throw new InvalidOperationException("no Retry-After");
+        Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
-        // An admin resetting the password unlocks the account.
-        var reset = await _app.Client(SalesCoachApp.AdminKey).PutAsJsonAsync("/api/admin/users/lou", new
+        // ...every further failure doubles the wait, up to Lockout:Minutes, never longer...
+        for (var i = 0; i < 12; i++)
         {
-            displayName = "Lou", role = "manager", teams = new[] { "alpha" }, password = "a-brand-new-password",
-        });
-        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "lou", password = "a-brand-new-password" })).StatusCode);
+            clock.Advance(TimeSpan.FromMinutes(16));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "lou", password = "still-wrong-password" })).StatusCode);
+        }
+
+        var longest = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "lou", password = People.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, longest.StatusCode);
+        Assert.InRange(longest.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+
+        // ...and once it is over the real user signs in: no lock that keeps them out.
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "lou", password = People.Password })).StatusCode);
     }
 
     [Fact]
@@ -63,9 +80,19 @@ public sealed class SignInTests : IDisposable
     {
         await People.CreateAsync(_app, "uma", "admin");
         using var client = _app.Client(null);
-        var unknown = await Json.ReadAsync(await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "nobody", password = "whatever-it-is" }));
-        var wrong = await Json.ReadAsync(await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "uma", password = "whatever-it-is" }));
-        Assert.Equal(unknown.GetProperty("detail").GetString(), wrong.GetProperty("detail").GetString());
+        var unknown = new List<(HttpStatusCode, string?)>();
+        var wrong = new List<(HttpStatusCode, string?)>();
+        // The same answers all the way into the throttle (MaxFailures is 3 here): nothing tells which names exist.
+        for (var i = 0; i < 5; i++)
+        {
+            var u = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "nobody", password = "whatever-it-is" });
+            var w = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = "uma", password = "whatever-it-is" });
+            unknown.Add((u.StatusCode, (await Json.ReadAsync(u)).GetProperty("detail").GetString()));
+            wrong.Add((w.StatusCode, (await Json.ReadAsync(w)).GetProperty("detail").GetString()));
+        }
+
+        Assert.Equal(unknown, wrong);
+        Assert.Equal(HttpStatusCode.TooManyRequests, wrong[^1].Item1);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key" };
-    private readonly ConcurrentDictionary<string, (string Nonce, string Email)> _codes = new();
+    private readonly ConcurrentDictionary<string, Grant> _codes = new();
 
     private TestIdentityProvider(WebApplication app) => _app = app;
 
@@ -42,13 +42,18 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         return provider;
     }
 
-    /// <summary>The person with <paramref name="email"/> signed in at the provider for the request that carried <paramref name="nonce"/>.</summary>
-    public string Approve(string nonce, string email)
+    /// <summary>
+    /// The person with <paramref name="email"/> (verified or not; subject <paramref name="subject"/>, else the e-mail)
+    /// signed in at the provider for the request that carried <paramref name="nonce"/>.
+    /// </summary>
+    public string Approve(string nonce, string email, bool emailVerified = true, string? subject = null)
     {
         var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _codes[code] = (nonce, email);
+        _codes[code] = new Grant(nonce, email, emailVerified, subject ?? email);
         return code;
     }
+
+    private sealed record Grant(string Nonce, string Email, bool EmailVerified, string Subject);
 
     private void Map()
     {
@@ -83,7 +88,11 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 IssuedAt = now,
                 NotBefore = now,
                 Expires = now.AddMinutes(5),
-                Subject = new ClaimsIdentity([new Claim("sub", grant.Email), new Claim("email", grant.Email), new Claim("nonce", grant.Nonce)]),
+                Subject = new ClaimsIdentity(
+                [
+                    new Claim("sub", grant.Subject), new Claim("email", grant.Email),
+                    new Claim("email_verified", grant.EmailVerified ? "true" : "false", ClaimValueTypes.Boolean), new Claim("nonce", grant.Nonce),
+                ]),
                 SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
             });
             return Results.Json(new { id_token = idToken, access_token = "opaque", token_type = "Bearer", expires_in = 300 });
