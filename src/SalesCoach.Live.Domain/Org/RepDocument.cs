@@ -3,12 +3,15 @@ using System.Text.Json.Serialization;
 
 namespace SalesCoach.Live.Domain.Org;
 
-/// <summary>A rep of the org file: id, name, and the goals that replace the team's (null: none of its own).</summary>
+/// <summary>A rep of the org file: id, name, e-mail (null: none), and the goals that replace the team's (null: none of its own).</summary>
 public sealed record RepDocument
 {
     public string Id { get; init; } = "";
 
     public string Name { get; init; } = "";
+
+    /// <summary>The rep's e-mail, how connectors match a vendor user to the rep (null: none).</summary>
+    public string? Email { get; init; }
 
     public IReadOnlyList<GoalDocument>? Goals { get; init; }
 
