@@ -10,10 +10,13 @@ public sealed record RepDocument
 
     public string Name { get; init; } = "";
 
-    /// <summary>The rep's e-mail, how connectors match a vendor user to the rep (null: none).</summary>
-    public string? Email { get; init; }
-
     public IReadOnlyList<GoalDocument>? Goals { get; init; }
+
+    /// <summary>
+    /// The rep's e-mail, how connectors match a vendor user to the rep (null: none). Declared after the goals, so a
+    /// document written before the property was typed (when it was kept as an unknown property) is written the same.
+    /// </summary>
+    public string? Email { get; init; }
 
     /// <summary>Properties the type does not name, kept as read.</summary>
     [JsonExtensionData]
