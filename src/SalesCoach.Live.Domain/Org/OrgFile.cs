@@ -81,6 +81,10 @@ public static partial class OrgFile
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")]
     private static partial Regex IdPattern();
 
+    // One plain address: a local part, '@', and a domain with at least one dot; no spaces, angle brackets or second '@'.
+    [GeneratedRegex(@"^[^@\s<>(),;:""\[\]]+@[^@\s<>(),;:""\[\]]+\.[^@\s<>(),;:""\[\].]+$")]
+    private static partial Regex EmailPattern();
+
     [GeneratedRegex(@"^(?<h>\d{2}):(?<m>\d{2})$")]
     private static partial Regex TimePattern();
 
@@ -101,13 +105,14 @@ public static partial class OrgFile
             var teams = new List<Team>();
             var teamIds = new HashSet<string>(StringComparer.Ordinal);
             var repIds = new HashSet<string>(StringComparer.Ordinal);
+            var repEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (RequiredArray(root, "teams", "$") is { } teamArray)
             {
                 var i = 0;
                 foreach (var element in teamArray.EnumerateArray())
                 {
                     var path = $"$.teams[{i++}]";
-                    if (ReadTeam(element, path, metricKeys, repIds) is { } team)
+                    if (ReadTeam(element, path, metricKeys, repIds, repEmails) is { } team)
                     {
                         if (!teamIds.Add(team.Id))
                         {
@@ -186,7 +191,7 @@ public static partial class OrgFile
             return metrics;
         }
 
-        private Team? ReadTeam(JsonElement element, string path, HashSet<string> metricKeys, HashSet<string> repIds)
+        private Team? ReadTeam(JsonElement element, string path, HashSet<string> metricKeys, HashSet<string> repIds, HashSet<string> repEmails)
         {
             if (!IsObject(element, path))
             {
@@ -198,7 +203,7 @@ public static partial class OrgFile
             var zone = ReadZone(element, path);
             var calendar = ReadCalendar(element, path, zone);
             var goals = ReadGoals(element, path, metricKeys) ?? [];
-            var reps = new List<(string Id, string Name, List<Goal> Goals)>();
+            var reps = new List<(string Id, string Name, string? Email, List<Goal> Goals)>();
             if (RequiredArray(element, "reps", path) is { } repArray)
             {
                 var r = 0;
@@ -212,6 +217,7 @@ public static partial class OrgFile
 
                     var repId = Id(repElement, "id", repPath);
                     var repName = RequiredString(repElement, "name", repPath);
+                    var repEmail = ReadEmail(repElement, repPath, repEmails);
                     var repGoals = ReadGoals(repElement, repPath, metricKeys) ?? [];
                     if (repId is null || repName is null)
                     {
@@ -223,7 +229,7 @@ public static partial class OrgFile
                         Problem($"{repPath}.id", $"rep id '{repId}' is used twice (rep ids are unique across the org)");
                     }
 
-                    reps.Add((repId, repName, repGoals));
+                    reps.Add((repId, repName, repEmail, repGoals));
                 }
             }
 
@@ -232,13 +238,35 @@ public static partial class OrgFile
                 return null;
             }
 
-            var effective = reps.Select(rep => new Rep(rep.Id, rep.Name, id, Merge(goals, rep.Goals))).ToList();
+            var effective = reps.Select(rep => new Rep(rep.Id, rep.Name, id, Merge(goals, rep.Goals), rep.Email)).ToList();
             return new Team(id, name, calendar, goals, effective);
         }
 
         // A rep's goal replaces the team's goal for the same metric and period; the rest of the team's goals apply.
         private static List<Goal> Merge(List<Goal> teamGoals, List<Goal> repGoals) =>
             [.. teamGoals.Where(t => !repGoals.Any(r => r.Metric == t.Metric && r.Period == t.Period)), .. repGoals];
+
+        // A rep's optional e-mail: one address (no display name, no spaces), unique across the org ignoring case.
+        private string? ReadEmail(JsonElement rep, string path, HashSet<string> emails)
+        {
+            if (OptionalString(rep, "email", path) is not { } email)
+            {
+                return null;
+            }
+
+            if (email.Length > 254 || !EmailPattern().IsMatch(email))
+            {
+                Problem($"{path}.email", $"'{email}' is not a valid e-mail address (write it as name@example.com)");
+                return null;
+            }
+
+            if (!emails.Add(email))
+            {
+                Problem($"{path}.email", $"e-mail '{email}' is used twice (rep e-mails are unique across the org, ignoring case)");
+            }
+
+            return email;
+        }
 
         private TimeZoneInfo? ReadZone(JsonElement team, string path)
         {

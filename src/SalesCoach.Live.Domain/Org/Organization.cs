@@ -33,6 +33,13 @@ public sealed class Organization
 
     public Rep? FindRep(string id) => _current.RepById.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The rep whose e-mail is <paramref name="email"/>, compared ignoring case and surrounding spaces (how connectors
+    /// match a vendor user to a rep); null when no rep has it.
+    /// </summary>
+    public Rep? FindRepByEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : _current.RepByEmail.GetValueOrDefault(email.Trim());
+
     /// <summary>The team of a known rep.</summary>
     public Team TeamOf(Rep rep) => _current.TeamById[rep.TeamId];
 
@@ -69,6 +76,12 @@ public sealed class Organization
             MetricByKey = metrics.ToDictionary(m => m.Key, StringComparer.Ordinal);
             TeamById = teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
             RepById = teams.SelectMany(t => t.Reps).ToDictionary(r => r.Id, StringComparer.Ordinal);
+            RepByEmail = new Dictionary<string, Rep>(StringComparer.OrdinalIgnoreCase);
+            foreach (var rep in teams.SelectMany(t => t.Reps).Where(r => !string.IsNullOrWhiteSpace(r.Email)))
+            {
+                // The org file refuses a duplicate; an org built in code keeps the first rep with an e-mail.
+                RepByEmail.TryAdd(rep.Email!.Trim(), rep);
+            }
         }
 
         public IReadOnlyList<Metric> Metrics { get; }
@@ -82,5 +95,7 @@ public sealed class Organization
         public Dictionary<string, Team> TeamById { get; }
 
         public Dictionary<string, Rep> RepById { get; }
+
+        public Dictionary<string, Rep> RepByEmail { get; }
     }
 }

@@ -20,6 +20,7 @@ public static class RuleChangeKinds
     public const string RepAdded = "repAdded";
     public const string RepRemoved = "repRemoved";
     public const string RepName = "repName";
+    public const string RepEmail = "repEmail";
     public const string RepMoved = "repMoved";
     public const string Goal = "goal";
 }

@@ -99,6 +99,11 @@ public static class RuleChanges
             }
 
             Compare(changes, RuleChangeKinds.RepName, rep.TeamId, rep.Id, null, old.Name, rep.Name, (a, b) => $"Rep {a} renamed {b}");
+            if (!string.Equals(old.Email, rep.Email, StringComparison.Ordinal))
+            {
+                changes.Add(new(RuleChangeKinds.RepEmail, rep.TeamId, rep.Id, null, old.Email, rep.Email, $"E-mail of {rep.Name} {old.Email ?? "(none)"} → {rep.Email ?? "(none)"}"));
+            }
+
             Compare(changes, RuleChangeKinds.RepMoved, rep.TeamId, rep.Id, null, old.TeamId, rep.TeamId,
                 (_, _) => $"{rep.Name} moved from team {before.FindTeam(old.TeamId)?.Name ?? old.TeamId} to team {team.Name}");
             Goals(old.Goals, rep.Goals, RuleChangeKinds.Goal, rep.TeamId, rep.Id, after, $"Goal of {rep.Name} for", changes);

@@ -9,6 +9,9 @@ namespace SalesCoach.Live.Server.Integrations;
 /// all). Fields are objects here, so that a configured string (a path) or a configured key (Format, Map:x) changes only
 /// what it names; lists are comma-separated strings, so that one configured string replaces a whole list. The sample
 /// payloads in tests/SalesCoach.Live.Server.Tests/Integrations/Samples show what each mapping reads.
+/// There is no built-in <c>hubspot</c> or <c>salesforce</c> mapping: those vendors never send a record a mapping could
+/// read (HubSpot's webhooks carry ids only), so they come in through the connectors (<c>/api/connectors/{name}/webhook</c>
+/// and polling); docs/integrations.md has mappings of one's own built from real vendor payloads.
 /// </summary>
 public static class BuiltInMappings
 {
@@ -28,34 +31,6 @@ public static class BuiltInMappings
             },
             "Filters": {
               "connectedOnly": { "Path": "$.outcome", "Equals": "connected" }
-            }
-          },
-          "hubspot": {
-            "Description": "HubSpot-style engagement webhooks: an engagement object or an array of them. Completed calls and meetings; any other engagement type is dead-lettered until it is mapped or filtered.",
-            "Fields": {
-              "id": { "Path": "$.engagement.id" },
-              "repId": { "Path": "$.engagement.ownerId" },
-              "type": { "Path": "$.engagement.type", "Map": { "CALL": "call", "MEETING": "meeting" } },
-              "occurredAt": { "Path": "$.engagement.timestamp | $.occurredAt", "Format": "unixMilliseconds" },
-              "source": { "Value": "hubspot" }
-            },
-            "Filters": {
-              "completedCalls": { "ForType": "call", "Path": "$.metadata.status", "Equals": "COMPLETED" }
-            }
-          },
-          "salesforce": {
-            "Description": "Salesforce-style outbound messages in JSON: { \"notifications\": [ { \"sObject\": { ... } } ] } of Task (calls) and Event (meetings) records.",
-            "Events": "$.notifications",
-            "Fields": {
-              "id": { "Path": "$.sObject.Id" },
-              "repId": { "Path": "$.sObject.OwnerId" },
-              "type": { "Path": "$.sObject.type", "Map": { "Task": "call", "Event": "meeting" } },
-              "occurredAt": { "Path": "$.sObject.CompletedDateTime | $.sObject.StartDateTime | $.sObject.CreatedDate" },
-              "source": { "Value": "salesforce" }
-            },
-            "Filters": {
-              "callTasksOnly": { "ForType": "call", "Path": "$.sObject.TaskSubtype", "Equals": "Call" },
-              "connectedCallsOnly": { "ForType": "call", "Path": "$.sObject.CallDisposition", "In": "Connected, Meeting Booked" }
             }
           },
           "salesforce-events": {

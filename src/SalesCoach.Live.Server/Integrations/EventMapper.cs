@@ -89,7 +89,7 @@ public sealed partial class EventMapper(Organization org)
             if (repId is null)
             {
                 mapped.Fail(index, "repId", $"unknown rep alias '{FieldMapping.Shorten(rep)}' (from {source.Fields["repId"].Origin}): " +
-                    $"map it with Webhooks:RepAliases:{FieldMapping.Shorten(rep.Trim())} or Webhooks:Sources:{source.Name}:RepAliases:{FieldMapping.Shorten(rep.Trim())}");
+                    $"map it with Webhooks:RepAliases:{FieldMapping.Shorten(rep.Trim())} or Webhooks:Sources:{source.Name}:RepAliases:{FieldMapping.Shorten(rep.Trim())}, or give the rep that e-mail in the org file");
             }
         }
 
@@ -206,7 +206,8 @@ public sealed partial class EventMapper(Organization org)
             return repId;
         }
 
-        return org.FindRep(alias) is not null ? alias : null;
+        // A rep id, else a rep's e-mail in the org file (teams[].reps[].email, compared ignoring case).
+        return org.FindRep(alias) is not null ? alias : org.FindRepByEmail(alias)?.Id;
     }
 
     private static DateTimeOffset? TryParseTime(string text, TimeFormat format)

@@ -52,6 +52,12 @@ public static class WebhookEndpoints
         var hasIngestKey = http.User.HasClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Ingest);
         if (set.Find(source) is not { } mapping)
         {
+            if (ConnectorProblem(source) is { } connector)
+            {
+                // Told to anyone: the vendor itself posts here without a key, and the answer names no configured source.
+                return connector;
+            }
+
             // Only a caller with a key learns which sources exist.
             return hasIngestKey
                 ? TypedResults.Problem(
@@ -102,6 +108,38 @@ public static class WebhookEndpoints
             WebhookOutcome.Processed p => TypedResults.Accepted((string?)null, WebhookAccepted.From(p.Summary)),
             WebhookOutcome.StoreUnavailable u => StoreUnavailable(http, u.RetryAfter),
             _ => throw new InvalidOperationException("Unknown webhook outcome."),
+        };
+    }
+
+    /// <summary>
+    /// The answer for a vendor that has a connector (and no webhook source of its own name configured): its webhooks
+    /// go to the connector's endpoint, which verifies them the vendor's way and fetches the records they name.
+    /// </summary>
+    private static ProblemHttpResult? ConnectorProblem(string source)
+    {
+        var detail = source.ToLowerInvariant() switch
+        {
+            "hubspot" or "pipedrive" or "aircall" =>
+                $"There is no webhook source '{source}': {source.ToLowerInvariant()} webhooks go to the connector at /api/connectors/{source.ToLowerInvariant()}/webhook " +
+                $"(configure it under Connectors:{Name(source)}, see docs/integrations.md). A mapping of your own needs a name of its own under Webhooks:Sources.",
+            "salesforce" =>
+                "There is no webhook source 'salesforce': the Salesforce connector polls the Salesforce API, nothing posts to it " +
+                "(configure it under Connectors:Salesforce, see docs/integrations.md). A mapping of your own needs a name of its own under Webhooks:Sources.",
+            _ => null,
+        };
+        return detail is null
+            ? null
+            : TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Use the connector", extensions: new Dictionary<string, object?>
+            {
+                ["source"] = source,
+                ["connector"] = source.Equals("salesforce", StringComparison.OrdinalIgnoreCase) ? "/api/connectors" : $"/api/connectors/{source.ToLowerInvariant()}/webhook",
+            });
+
+        static string Name(string source) => source.ToLowerInvariant() switch
+        {
+            "hubspot" => "HubSpot",
+            "pipedrive" => "Pipedrive",
+            _ => "Aircall",
         };
     }
 

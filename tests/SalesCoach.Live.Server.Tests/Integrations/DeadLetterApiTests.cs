@@ -27,15 +27,15 @@ public sealed class DeadLetterApiTests(WebhookFixture fixture) : IClassFixture<W
         var ids = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            var problem = await Json.ReadAsync(await WebhookSettings.PostAsync(_app, "hubspot", $$"""{ "engagement": { "id": {{i}}, "type": "NOTE" }, "n": "{{Guid.NewGuid()}}" }"""));
+            var problem = await Json.ReadAsync(await WebhookSettings.PostAsync(_app, "crm-engagements", $$"""{ "engagement": { "id": {{i}}, "type": "NOTE" }, "n": "{{Guid.NewGuid()}}" }"""));
             ids.Add(problem.GetProperty("deadLetterId").GetInt64());
         }
 
         var admin = _app.Client(SalesCoachApp.AdminKey);
-        var first = await Json.ReadAsync(await admin.GetAsync("/api/webhooks/dead-letters?source=hubspot&limit=2"));
+        var first = await Json.ReadAsync(await admin.GetAsync("/api/webhooks/dead-letters?source=crm-engagements&limit=2"));
         Assert.Equal([ids[2], ids[1]], first.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
         var before = first.GetProperty("nextBefore").GetInt64();
-        var second = await Json.ReadAsync(await admin.GetAsync($"/api/webhooks/dead-letters?source=hubspot&limit=2&before={before}"));
+        var second = await Json.ReadAsync(await admin.GetAsync($"/api/webhooks/dead-letters?source=crm-engagements&limit=2&before={before}"));
         Assert.Contains(ids[0], second.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/webhooks/dead-letters/{ids[0]}")).StatusCode);

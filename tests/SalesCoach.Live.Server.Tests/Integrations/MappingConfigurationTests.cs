@@ -50,20 +50,26 @@ public sealed class MappingConfigurationTests
         {
             ["Webhooks:Sources:dialer:Fields:type:Map:demo_scheduled"] = "call,meeting",
             ["Webhooks:Sources:dialer:Filters:connectedOnly:Equals"] = "answered",
-            ["Webhooks:Sources:hubspot:Enabled"] = "false",
-            ["Webhooks:Sources:salesforce:Filters:connectedCallsOnly:In"] = "Reached",
+            ["Webhooks:Sources:salesforce-events:Fields:type:Map:Demo"] = "meeting",
             ["Webhooks:RepAliases:someone@example.com"] = "anna",
         });
 
-        Assert.Equal(["dialer", "hubspot", "salesforce", "salesforce-events"], set.Sources.Keys.Order(StringComparer.Ordinal));
+        // No hubspot or salesforce mapping ships: those vendors never send a record a mapping could read (see the connectors).
+        Assert.Equal(["dialer", "salesforce-events"], set.Sources.Keys.Order(StringComparer.Ordinal));
         var dialer = set.Find("DIALER")!;
         Assert.Equal("call,meeting", dialer.Fields["type"].Map!["demo_scheduled"]);
         Assert.Equal("call,meeting", dialer.Fields["type"].Map!["meeting_booked"]);
         Assert.Equal("answered", Assert.Single(dialer.Filters).EqualTo);
         Assert.Null(set.Find("hubspot"));
-        Assert.Equal(["reached"], set.Find("salesforce")!.Filters.Single(f => f.Name == "connectedCallsOnly").In!.Select(v => v.ToLowerInvariant()));
+        Assert.Null(set.Find("salesforce"));
+        var events = set.Find("salesforce-events")!;
+        Assert.Equal("meeting", events.Fields["type"].Map!["Demo"]);
+        Assert.Equal("deal", events.Fields["type"].Map!["Closed Won"]);
         Assert.Equal("anna", set.RepAliases["SOMEONE@example.com"]);
-        Assert.Equal(TimeFormat.UnixMilliseconds, set.Sources["hubspot"].Fields["occurredAt"].Format);
+
+        var off = Read(new Dictionary<string, string?> { ["Webhooks:Sources:salesforce-events:Enabled"] = "false" });
+        Assert.Null(off.Find("salesforce-events"));
+        Assert.NotNull(off.Find("dialer"));
     }
 
     [Fact]
@@ -92,7 +98,7 @@ public sealed class MappingConfigurationTests
             ["Webhooks:Sources:dialer:Fields:occurredAt:Format"] = "isoo",
             ["Webhooks:Sources:dialer:Fields:colour"] = "$.colour",
             ["Webhooks:Sources:dialer:Filter:x"] = "typo",
-            ["Webhooks:Sources:hubspot:Fields:repId"] = "$.engagement[owner",
+            ["Webhooks:Sources:salesforce-events:Fields:repId"] = "$.data[owner",
             ["Webhooks:Sources:mine:Fields:id"] = "$.id",
             ["Webhooks:Sources:dead-letters:Fields:id"] = "$.id",
         }));
@@ -100,7 +106,7 @@ public sealed class MappingConfigurationTests
         Assert.Contains("Webhooks:Sources:dialer:Fields:occurredAt:Format: 'isoo' is not one of", error.Message);
         Assert.Contains("Webhooks:Sources:dialer:Fields:colour: unknown field", error.Message);
         Assert.Contains("Webhooks:Sources:dialer:Filter: unknown key", error.Message);
-        Assert.Contains("Webhooks:Sources:hubspot:Fields:repId: '$.engagement[owner'", error.Message);
+        Assert.Contains("Webhooks:Sources:salesforce-events:Fields:repId: '$.data[owner'", error.Message);
         Assert.Contains("Webhooks:Sources:mine:Fields:repId: is required", error.Message);
         Assert.Contains("Webhooks:Sources:dead-letters: 'dead-letters' cannot be a source name", error.Message);
     }

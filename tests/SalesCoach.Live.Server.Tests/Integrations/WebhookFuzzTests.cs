@@ -17,8 +17,8 @@ public sealed class WebhookFuzzTests(WebhookFixture fixture) : IClassFixture<Web
 
     [Theory]
     [InlineData("dialer", "dialer-batch.json")]
-    [InlineData("hubspot", "hubspot-engagements.json")]
-    [InlineData("salesforce", "salesforce-outbound.json")]
+    [InlineData("crm-engagements", "hubspot-engagements.json")]
+    [InlineData("crm-outbound", "salesforce-outbound.json")]
     [InlineData("salesforce-events", "salesforce-platform-event.json")]
     public async Task Mutated_payloads_never_get_a_5xx(string source, string sample)
     {

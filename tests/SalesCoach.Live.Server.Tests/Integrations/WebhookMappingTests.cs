@@ -72,38 +72,38 @@ public sealed class WebhookMappingTests(WebhookFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task HubSpot_engagements_map_completed_calls_and_meetings_from_owner_ids_and_dead_letter_an_unmapped_type()
+    public async Task A_configured_engagement_mapping_maps_completed_calls_and_meetings_from_owner_ids_and_dead_letter_an_unmapped_type()
     {
-        var response = await WebhookSettings.PostAsync(_app, "hubspot", WebhookSettings.Sample("hubspot-engagements.json"));
+        var response = await WebhookSettings.PostAsync(_app, "crm-engagements", WebhookSettings.Sample("hubspot-engagements.json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = await Json.ReadAsync(response);
         AssertCounts(answer, events: 4, accepted: 2, duplicates: 0, filtered: 1, deadLettered: 1);
-        var call = await LoggedAsync("hubspot:29090716");
-        Assert.Equal(("anna", "call", "hubspot"), (call.RepId, call.Type, call.Source));
+        var call = await LoggedAsync("crm-engagements:29090716");
+        Assert.Equal(("anna", "call", "crm-engagements"), (call.RepId, call.Type, call.Source));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(1)), call.OccurredAt);
-        Assert.Equal(("ben", "meeting"), await RepAndTypeAsync("hubspot:29090718"));
-        Assert.Null(await FindLoggedAsync("hubspot:29090717")); // a call that was not answered
+        Assert.Equal(("ben", "meeting"), await RepAndTypeAsync("crm-engagements:29090718"));
+        Assert.Null(await FindLoggedAsync("crm-engagements:29090717")); // a call that was not answered
         var unmapped = answer.GetProperty("errors").GetProperty("[3].type")[0].GetString();
         Assert.Contains("no mapping for 'EMAIL' (from $.engagement.type)", unmapped);
-        Assert.Contains("Webhooks:Sources:hubspot:Fields:type:Map:EMAIL", unmapped);
+        Assert.Contains("Webhooks:Sources:crm-engagements:Fields:type:Map:EMAIL", unmapped);
     }
 
     [Fact]
-    public async Task Salesforce_outbound_messages_map_call_tasks_and_events_and_skip_emails_and_unanswered_calls()
+    public async Task A_configured_outbound_message_mapping_maps_call_tasks_and_events_and_skip_emails_and_unanswered_calls()
     {
-        var response = await WebhookSettings.PostAsync(_app, "salesforce", WebhookSettings.Sample("salesforce-outbound.json"));
+        var response = await WebhookSettings.PostAsync(_app, "crm-outbound", WebhookSettings.Sample("salesforce-outbound.json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         AssertCounts(await Json.ReadAsync(response), events: 4, accepted: 2, duplicates: 0, filtered: 2, deadLettered: 0);
-        var call = await LoggedAsync("salesforce:00T5g00000Xy01AAAA");
+        var call = await LoggedAsync("crm-outbound:00T5g00000Xy01AAAA");
         Assert.Equal(("anna", "call"), (call.RepId, call.Type));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 13, 5, 0, TimeSpan.Zero), call.OccurredAt);
-        var meeting = await LoggedAsync("salesforce:00U5g00000Mt01AAAA");
+        var meeting = await LoggedAsync("crm-outbound:00U5g00000Mt01AAAA");
         Assert.Equal(("ben", "meeting"), (meeting.RepId, meeting.Type));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero), meeting.OccurredAt);
-        Assert.Null(await FindLoggedAsync("salesforce:00T5g00000Xy02AAAA"));
-        Assert.Null(await FindLoggedAsync("salesforce:00T5g00000Xy03AAAA"));
+        Assert.Null(await FindLoggedAsync("crm-outbound:00T5g00000Xy02AAAA"));
+        Assert.Null(await FindLoggedAsync("crm-outbound:00T5g00000Xy03AAAA"));
     }
 
     [Fact]
@@ -191,11 +191,12 @@ public sealed class WebhookMappingTests(WebhookFixture fixture) : IClassFixture<
     [Fact]
     public async Task An_unknown_source_is_404_for_a_key_holder_and_401_for_anyone_else()
     {
-        var withKey = await WebhookSettings.PostAsync(_app, "pipedrive", "{}");
-        var withoutKey = await WebhookSettings.PostAsync(_app, "pipedrive", "{}", key: null);
+        // (pipedrive, hubspot, salesforce and aircall have connectors: A_vendor_with_a_connector_is_sent_to_it...)
+        var withKey = await WebhookSettings.PostAsync(_app, "zoho", "{}");
+        var withoutKey = await WebhookSettings.PostAsync(_app, "zoho", "{}", key: null);
 
         Assert.Equal(HttpStatusCode.NotFound, withKey.StatusCode);
-        Assert.Contains("Webhooks:Sources:pipedrive", (await Json.ReadAsync(withKey)).GetProperty("detail").GetString());
+        Assert.Contains("Webhooks:Sources:zoho", (await Json.ReadAsync(withKey)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
         Assert.Equal("application/problem+json", withoutKey.Content.Headers.ContentType?.MediaType);
     }
@@ -211,6 +212,35 @@ public sealed class WebhookMappingTests(WebhookFixture fixture) : IClassFixture<
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    // Columns: the source posted to, the key sent (null: none), the endpoint the problem points to.
+    [InlineData("hubspot", SalesCoachApp.IngestKey, "/api/connectors/hubspot/webhook")]
+    [InlineData("hubspot", null, "/api/connectors/hubspot/webhook")] // HubSpot itself posts without a key
+    [InlineData("HubSpot", null, "/api/connectors/hubspot/webhook")]
+    [InlineData("salesforce", SalesCoachApp.IngestKey, "/api/connectors")] // polled: nothing to post to
+    [InlineData("salesforce", null, "/api/connectors")]
+    [InlineData("pipedrive", null, "/api/connectors/pipedrive/webhook")]
+    [InlineData("aircall", null, "/api/connectors/aircall/webhook")]
+    public async Task A_vendor_with_a_connector_is_sent_to_it_with_a_404_naming_the_source(string source, string? key, string connector)
+    {
+        var body = source.StartsWith("hub", StringComparison.OrdinalIgnoreCase)
+            ? File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "tests", "SalesCoach.Live.Connectors.Tests", "VendorPayloads", "HubSpot", "webhook-documented-example.json"))
+            : Encoding.UTF8.GetBytes("{}");
+
+        var response = await WebhookSettings.PostAsync(_app, source, body, key);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Json.ReadAsync(response);
+        Assert.Equal(source, problem.GetProperty("source").GetString());
+        Assert.Equal(connector, problem.GetProperty("connector").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"There is no webhook source '{source}'", detail, StringComparison.Ordinal);
+        Assert.Contains(connector == "/api/connectors" ? "polls the Salesforce API" : connector, detail, StringComparison.Ordinal);
+        var letters = await Json.ReadAsync(await _app.Client(SalesCoachApp.AdminKey).GetAsync($"/api/webhooks/dead-letters?source={source}"));
+        Assert.Empty(letters.GetProperty("items").EnumerateArray());
+    }
+
     [Fact]
     public async Task The_sources_in_force_are_listed_for_admins_without_their_secrets()
     {
@@ -220,9 +250,9 @@ public sealed class WebhookMappingTests(WebhookFixture fixture) : IClassFixture<
         var text = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(WebhookSettings.DialerSecret, text, StringComparison.Ordinal);
         var sources = JsonDocument.Parse(text).RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        Assert.Equal(["dialer", "hubspot", "salesforce", "salesforce-events"], sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["crm-engagements", "crm-outbound", "dialer", "salesforce-events"], sources.Keys.Order(StringComparer.Ordinal));
         Assert.True(sources["dialer"].GetProperty("signed").GetBoolean());
-        Assert.Equal("$.engagement.ownerId", sources["hubspot"].GetProperty("fields").GetProperty("repId").GetProperty("path").GetString());
+        Assert.Equal("$.engagement.ownerId", sources["crm-engagements"].GetProperty("fields").GetProperty("repId").GetProperty("path").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Client(SalesCoachApp.IngestKey).GetAsync("/api/webhooks/sources")).StatusCode);
     }
 

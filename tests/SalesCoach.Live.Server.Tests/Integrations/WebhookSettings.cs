@@ -9,17 +9,63 @@ public static class WebhookSettings
 {
     public const string DialerSecret = "test-dialer-shared-secret";
 
-    /// <summary>The samples' people: e-mails globally, HubSpot owner ids and Salesforce user ids per source.</summary>
-    public static Dictionary<string, string?> Aliases() => new()
+    /// <summary>
+    /// The samples' people (e-mails globally, owner ids per source), a dialer secret, and two mappings of one's own
+    /// (<see cref="CustomMappings"/>) for the engagement and outbound-message samples.
+    /// </summary>
+    public static Dictionary<string, string?> Aliases()
     {
-        ["Webhooks:RepAliases:anna@example.com"] = "anna",
-        ["Webhooks:RepAliases:ben@example.com"] = "ben",
-        ["Webhooks:RepAliases:lena@example.com"] = "lena",
-        ["Webhooks:Sources:hubspot:RepAliases:101"] = "anna",
-        ["Webhooks:Sources:hubspot:RepAliases:102"] = "ben",
-        ["Webhooks:Sources:salesforce:RepAliases:0055g00000AnnAAAA"] = "anna",
-        ["Webhooks:Sources:salesforce:RepAliases:0055g00000BenAAAA"] = "ben",
-        ["Webhooks:Sources:dialer:Secret"] = DialerSecret,
+        var settings = new Dictionary<string, string?>
+        {
+            ["Webhooks:RepAliases:anna@example.com"] = "anna",
+            ["Webhooks:RepAliases:ben@example.com"] = "ben",
+            ["Webhooks:RepAliases:lena@example.com"] = "lena",
+            ["Webhooks:Sources:crm-engagements:RepAliases:101"] = "anna",
+            ["Webhooks:Sources:crm-engagements:RepAliases:102"] = "ben",
+            ["Webhooks:Sources:crm-outbound:RepAliases:0055g00000AnnAAAA"] = "anna",
+            ["Webhooks:Sources:crm-outbound:RepAliases:0055g00000BenAAAA"] = "ben",
+            ["Webhooks:Sources:dialer:Secret"] = DialerSecret,
+        };
+        foreach (var (key, value) in CustomMappings())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Two configured sources of one's own (no longer built in: no vendor sends these shapes): <c>crm-engagements</c>
+    /// reads engagement objects (samples/hubspot-engagements.json), <c>crm-outbound</c> an envelope of sObjects
+    /// (samples/salesforce-outbound.json).
+    /// </summary>
+    public static Dictionary<string, string?> CustomMappings() => new()
+    {
+        ["Webhooks:Sources:crm-engagements:Fields:id"] = "$.engagement.id",
+        ["Webhooks:Sources:crm-engagements:Fields:repId"] = "$.engagement.ownerId",
+        ["Webhooks:Sources:crm-engagements:Fields:type:Path"] = "$.engagement.type",
+        ["Webhooks:Sources:crm-engagements:Fields:type:Map:CALL"] = "call",
+        ["Webhooks:Sources:crm-engagements:Fields:type:Map:MEETING"] = "meeting",
+        ["Webhooks:Sources:crm-engagements:Fields:occurredAt:Path"] = "$.engagement.timestamp | $.occurredAt",
+        ["Webhooks:Sources:crm-engagements:Fields:occurredAt:Format"] = "unixMilliseconds",
+        ["Webhooks:Sources:crm-engagements:Fields:source:Value"] = "crm-engagements",
+        ["Webhooks:Sources:crm-engagements:Filters:completedCalls:ForType"] = "call",
+        ["Webhooks:Sources:crm-engagements:Filters:completedCalls:Path"] = "$.metadata.status",
+        ["Webhooks:Sources:crm-engagements:Filters:completedCalls:Equals"] = "COMPLETED",
+        ["Webhooks:Sources:crm-outbound:Events"] = "$.notifications",
+        ["Webhooks:Sources:crm-outbound:Fields:id"] = "$.sObject.Id",
+        ["Webhooks:Sources:crm-outbound:Fields:repId"] = "$.sObject.OwnerId",
+        ["Webhooks:Sources:crm-outbound:Fields:type:Path"] = "$.sObject.type",
+        ["Webhooks:Sources:crm-outbound:Fields:type:Map:Task"] = "call",
+        ["Webhooks:Sources:crm-outbound:Fields:type:Map:Event"] = "meeting",
+        ["Webhooks:Sources:crm-outbound:Fields:occurredAt"] = "$.sObject.CompletedDateTime | $.sObject.StartDateTime | $.sObject.CreatedDate",
+        ["Webhooks:Sources:crm-outbound:Fields:source:Value"] = "crm-outbound",
+        ["Webhooks:Sources:crm-outbound:Filters:callTasksOnly:ForType"] = "call",
+        ["Webhooks:Sources:crm-outbound:Filters:callTasksOnly:Path"] = "$.sObject.TaskSubtype",
+        ["Webhooks:Sources:crm-outbound:Filters:callTasksOnly:Equals"] = "Call",
+        ["Webhooks:Sources:crm-outbound:Filters:connectedCallsOnly:ForType"] = "call",
+        ["Webhooks:Sources:crm-outbound:Filters:connectedCallsOnly:Path"] = "$.sObject.CallDisposition",
+        ["Webhooks:Sources:crm-outbound:Filters:connectedCallsOnly:In"] = "Connected, Meeting Booked",
     };
 
     /// <summary>Aliases and the given extra settings.</summary>

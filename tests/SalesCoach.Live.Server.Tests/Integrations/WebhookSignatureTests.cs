@@ -85,7 +85,7 @@ public sealed class WebhookSignatureTests(WebhookFixture fixture) : IClassFixtur
     {
         var body = Encoding.UTF8.GetBytes("[]");
 
-        var response = await WebhookSettings.PostAsync(_app, "hubspot", body, key: null, ("X-Signature", WebhookSignature.Sign(Secret, body)));
+        var response = await WebhookSettings.PostAsync(_app, "crm-engagements", body, key: null, ("X-Signature", WebhookSignature.Sign(Secret, body)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

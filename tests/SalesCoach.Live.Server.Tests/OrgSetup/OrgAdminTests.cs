@@ -65,6 +65,59 @@ public sealed class OrgAdminTests
         Assert.Equal("application/problem+json", notJson.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    // Columns: the e-mails set on alpha's reps anna and ben ('-' for none), then the status, and for a refusal the
+    // JSON path and part of the problem, for a save the rule change of anna's e-mail ('-' for none).
+    [InlineData("anna@example.com", "-", 200, null, "(none) → anna@example.com")]
+    [InlineData("anna@example.com", "ben@example.com", 200, null, "(none) → anna@example.com")]
+    [InlineData("-", "ben@example.com", 200, null, "-")]
+    [InlineData("anna@example.com", "Anna@Example.COM", 400, "$.teams[0].reps[1].email", "e-mail 'Anna@Example.COM' is used twice")]
+    [InlineData("anna(at)example.com", "-", 400, "$.teams[0].reps[0].email", "'anna(at)example.com' is not a valid e-mail address")]
+    [InlineData("anna@example", "-", 400, "$.teams[0].reps[0].email", "is not a valid e-mail address")]
+    public async Task Rep_emails_are_saved_checked_and_listed_as_rule_changes_by_the_editor(string anna, string ben, int status, string? path, string expected)
+    {
+        using var app = new SalesCoachApp();
+        using var admin = app.Client(SalesCoachApp.AdminKey);
+        var document = await GetOrgAsync(admin);
+        var reps = document["teams"]![0]!["reps"]!.AsArray();
+        Assert.Equal(["anna", "ben"], reps.Select(r => r!["id"]!.GetValue<string>()));
+        if (anna != "-")
+        {
+            reps[0]!["email"] = anna;
+        }
+
+        if (ben != "-")
+        {
+            reps[1]!["email"] = ben;
+        }
+
+        var response = await admin.PutAsync("/api/admin/org", Body(document));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var org = app.Services.GetRequiredService<SalesCoach.Live.Domain.Org.Organization>();
+        if (path is not null)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var errors = (await Json.ReadAsync(response)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty(path, out var messages), errors.GetRawText());
+            Assert.Contains(expected, messages[0].GetString(), StringComparison.Ordinal);
+            Assert.Equal(1, (await GetOrgAsync(admin))["revision"]!.GetValue<long>());
+            Assert.Null(org.FindRep("anna")!.Email);
+            return;
+        }
+
+        Assert.Equal(anna == "-" ? null : anna, org.FindRep("anna")!.Email);
+        Assert.Equal(ben == "-" ? null : "ben", org.FindRepByEmail(ben.ToUpperInvariant())?.Id);
+        var saved = await GetOrgAsync(admin);
+        Assert.Equal(anna == "-" ? null : anna, saved["teams"]![0]!["reps"]![0]!["email"]?.GetValue<string>());
+        var changes = (await Json.ReadAsync(await admin.GetAsync("/api/admin/org/revisions")))[0].GetProperty("changes").EnumerateArray()
+            .Where(c => c.GetProperty("kind").GetString() == "repEmail").ToList();
+        Assert.Equal(
+            expected == "-" ? [] : [$"E-mail of Anna Berg {expected}"],
+            changes.Where(c => c.GetProperty("repId").GetString() == "anna").Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal(ben == "-" ? 0 : 1, changes.Count(c => c.GetProperty("repId").GetString() == "ben"));
+    }
+
     [Fact]
     public async Task Removing_a_metric_or_a_team_that_others_refer_to_is_refused_naming_the_path()
     {

@@ -143,6 +143,45 @@ public sealed class OrgPageTests : ViewContext
         Assert.Equal(1, (await _store.GetLatestAsync())!.Revision);
     }
 
+    [Theory]
+    // Columns: what is typed into Ben's e-mail field, the e-mail saved ('-' for none) or the problem reported on the field.
+    [InlineData("ben.o@example.com", "ben.o@example.com", null)]
+    [InlineData("  Ben.O@Example.com ", "Ben.O@Example.com", null)] // trimmed, case kept
+    [InlineData("", "-", null)] // emptied: the rep has none
+    [InlineData("ben.okafor", null, "'ben.okafor' is not a valid e-mail address")]
+    [InlineData("ANNA.BERG@example.com", null, "e-mail 'ANNA.BERG@example.com' is used twice")] // Anna's, in another case
+    public async Task A_reps_email_is_shown_edited_and_checked_on_its_field(string typed, string? saved, string? problem)
+    {
+        await SeedAsync();
+        var cut = RenderPage();
+        Assert.Equal("anna.berg@example.com", ValueOf(cut, "teams[0].reps[0].email"));
+        Assert.Equal("ben.okafor@example.com", ValueOf(cut, "teams[0].reps[1].email"));
+
+        cut.Find("input[data-field=\"teams[0].reps[1].email\"]").Change(typed);
+        cut.Find("[data-testid=save-org]").Click();
+
+        if (problem is not null)
+        {
+            var listed = cut.WaitForElement("[data-testid=org-problems] li[data-path=\"$.teams[0].reps[1].email\"]", Patience);
+            Assert.Contains("team \"EMEA SDR\" › rep \"Ben Okafor\" › email", listed.TextContent, StringComparison.Ordinal);
+            Assert.Contains(problem, listed.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(cut.Find("input[data-field=\"teams[0].reps[1].email\"]").Closest(".mud-input-error"));
+            Assert.Null(cut.Find("input[data-field=\"teams[0].reps[0].email\"]").Closest(".mud-input-error"));
+            Assert.Empty(_store.Saves);
+            return;
+        }
+
+        cut.WaitForAssertion(() => Assert.Contains("revision 2", cut.Find("[data-testid=org-saved]").TextContent, StringComparison.Ordinal), Patience);
+        var ben = JsonNode.Parse(Assert.Single(_store.Saves).Revision.Document)!["teams"]![0]!["reps"]![1]!.AsObject();
+        Assert.Equal(saved, ben["email"]?.GetValue<string>() ?? "-");
+        Assert.Equal(saved == "-" ? null : saved, Org.FindRep("ben")!.Email);
+        Assert.Equal("anna.berg@example.com", Org.FindRep("anna")!.Email);
+        if (saved != "-")
+        {
+            Assert.Equal("ben", Org.FindRepByEmail(saved!.ToUpperInvariant())?.Id);
+        }
+    }
+
     [Fact]
     public async Task The_json_tab_saves_through_the_same_path_and_reports_a_removed_metric()
     {

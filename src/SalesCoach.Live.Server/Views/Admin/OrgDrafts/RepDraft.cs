@@ -2,12 +2,15 @@ using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Views.Admin.OrgDrafts;
 
-/// <summary>A rep being edited: id, name and the goals that override the team's.</summary>
+/// <summary>A rep being edited: id, name, e-mail and the goals that override the team's.</summary>
 public sealed class RepDraft
 {
     public string Id { get; set; } = "";
 
     public string Name { get; set; } = "";
+
+    /// <summary>The rep's e-mail (connectors match vendor users by it); empty or blank is none.</summary>
+    public string? Email { get; set; }
 
     public List<GoalDraft>? Goals { get; set; }
 
@@ -19,6 +22,7 @@ public sealed class RepDraft
         Origin = rep,
         Id = rep.Id,
         Name = rep.Name,
+        Email = rep.Email,
         Goals = rep.Goals?.Select(GoalDraft.From).ToList(),
     };
 
@@ -27,6 +31,7 @@ public sealed class RepDraft
     {
         Id = Id,
         Name = Name,
+        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
         Goals = Goals is { Count: > 0 } goals ? [.. goals.Select(g => g.ToDocument())] : null,
     };
 }
