@@ -50,6 +50,7 @@ public static class ConnectorEndpoints
         services.AddSingleton<IConnectorSource, AircallSource>();
         services.AddSingleton<IConnectorSource, PipedriveSource>();
         services.AddSingleton<ConnectorRunner>();
+        services.AddSingleton<ConnectorHealth>();
         services.AddHostedService<ConnectorProcessor>();
         return builder;
     }

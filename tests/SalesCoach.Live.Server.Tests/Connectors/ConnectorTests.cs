@@ -152,6 +152,8 @@ public sealed class ConnectorTests : IAsyncLifetime
         var failing = await StatusAsync(app, "HubSpot");
         Assert.Contains("503", failing["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(1, failing["pending"]!.GetValue<long>());
+        // Failing for longer than Connectors:FailingAfterMinutes (15 by default; 1 s here): degraded, still 200.
+        await WaitUntilAsync(async () => (await HealthAsync(app)) is (HttpStatusCode.OK, "degraded"), "/healthz degraded");
 
         hubspot.Fail(429, retryAfterSeconds: "1");
         var before = hubspot.Requests.Count;
@@ -163,6 +165,14 @@ public sealed class ConnectorTests : IAsyncLifetime
         await WaitForActivityAsync(app, "hubspot:dealwon:514");
         await WaitUntilAsync(async () => (await StatusAsync(app, "HubSpot"))["pending"]!.GetValue<long>() == 0);
         Assert.Equal(3, (await StatusAsync(app, "HubSpot"))["counted24h"]!.GetValue<long>());
+        await WaitUntilAsync(async () => (await HealthAsync(app)) is (HttpStatusCode.OK, "ok"), "/healthz ok again");
+    }
+
+    private static async Task<(HttpStatusCode, string?)> HealthAsync(SalesCoachApp app)
+    {
+        using var client = app.Client(null);
+        using var response = await client.GetAsync("/healthz");
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]?.GetValue<string>());
     }
 
     [Fact]
@@ -246,6 +256,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         ["Connectors:RetryMaxSeconds"] = "2",
         ["Connectors:HttpRetries"] = "1",
         ["Connectors:HttpRetryDelayMs"] = "50",
+        ["Connectors:FailingAfterMinutes"] = "0.0167",
         ["Connectors:HubSpot:Enabled"] = "true",
         ["Connectors:HubSpot:BaseUrl"] = hubspot.BaseUrl,
         ["Connectors:HubSpot:AccessToken"] = "hubspot-token",
