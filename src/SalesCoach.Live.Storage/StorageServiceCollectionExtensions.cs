@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Storage.Activities;
+using SalesCoach.Live.Storage.Connectors;
 using SalesCoach.Live.Storage.DeadLetters;
 using SalesCoach.Live.Storage.Org;
 using SalesCoach.Live.Storage.Postgres;
@@ -99,6 +100,18 @@ public static class StorageServiceCollectionExtensions
             configuration,
             (options, serviceProvider) => new SqliteOrgStore(options, TimeOf(serviceProvider)),
             (database, serviceProvider) => new PostgresOrgStore(database, TimeOf(serviceProvider)));
+
+    /// <summary>
+    /// Registers <see cref="IConnectorStore"/> (the connectors' inbox, waiting records, state and log) as a singleton in
+    /// the same store as the activity log: <see cref="SqliteConnectorStore"/> in the same file, or
+    /// <see cref="PostgresConnectorStore"/> in the same database.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is not known, or PostgreSQL has no connection string.</exception>
+    public static IServiceCollection AddConnectorStore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStore<IConnectorStore>(
+            configuration,
+            (options, serviceProvider) => new SqliteConnectorStore(options, TimeOf(serviceProvider)),
+            (database, serviceProvider) => new PostgresConnectorStore(database, TimeOf(serviceProvider)));
 
     private static IServiceCollection AddStore<TService>(
         this IServiceCollection services,

@@ -2,6 +2,7 @@ using SalesCoach.Live.Server.Accounts;
 using SalesCoach.Live.Server.Audit;
 using SalesCoach.Live.Server.Boards;
 using SalesCoach.Live.Server.Coaching;
+using SalesCoach.Live.Server.Connectors;
 using SalesCoach.Live.Server.Demo;
 using SalesCoach.Live.Server.Gamification;
 using SalesCoach.Live.Server.Health;
@@ -34,6 +35,7 @@ public static class SalesCoachExtensions
         builder.AddSecurity();
         builder.AddIngest();
         builder.AddWebhooks();
+        builder.AddConnectors();
         builder.AddBoards();
         builder.AddCoaching();
         builder.AddAudit();
@@ -68,6 +70,7 @@ public static class SalesCoachExtensions
         app.MapHealth();
         app.MapIngest();
         app.MapWebhooks();
+        app.MapConnectors();
         app.MapBoards();
         app.MapCoaching();
         app.MapCoachingNotes();

@@ -55,6 +55,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Callers ca
         { "GET", "/api/wallboards", Anyone, "D" },
         { "GET", "/api/webhooks/dead-letters", Anyone, "D" },
         { "GET", "/api/webhooks/sources", Anyone, "D" },
+        { "GET", "/api/connectors", Anyone, "D" },
+        { "POST", "/api/connectors/hubspot/sync", Anyone, "D" },
+        // Vendor webhooks: no key or sign-in is asked (the vendor's own verification is; ConnectorWebhookTests).
+        { "POST", "/api/connectors/hubspot/webhook", "[]", "A I R B P O M D" },
+        { "POST", "/api/connectors/aircall/webhook", "{}", "A I R B P O M D" },
+        { "POST", "/api/connectors/pipedrive/webhook", "{}", "A I R B P O M D" },
         { "GET", "/api/admin/users", Anyone, "D" },
         { "GET", "/api/admin/api-keys", Anyone, "D" },
         { "GET", "/api/admin/org", Anyone, "D" },

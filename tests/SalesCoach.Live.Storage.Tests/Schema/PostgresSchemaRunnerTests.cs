@@ -116,7 +116,7 @@ public sealed class PostgresSchemaRunnerTests : IAsyncLifetime
         await using (var connection = await dataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            foreach (var script in SchemaScripts.Postgres)
+            foreach (var script in SchemaScripts.Postgres.Where(s => s.Version <= LastBeforeRunner))
             {
                 await using var command = new NpgsqlCommand(script.Sql, connection, transaction);
                 await command.ExecuteNonQueryAsync();
@@ -134,9 +134,9 @@ public sealed class PostgresSchemaRunnerTests : IAsyncLifetime
 
         var result = await PostgresSchemaRunner.ApplyAsync(dataSource, SchemaScripts.Postgres);
 
-        Assert.Equal(SchemaScripts.Postgres.Select(s => s.Name), result.Adopted);
-        Assert.Empty(result.Applied);
-        Assert.Equal((long)SchemaScripts.Postgres.Count, await ScalarAsync(dataSource, "SELECT count(*) FROM schema_versions WHERE adopted"));
+        Assert.Equal(SchemaScripts.Postgres.Where(s => s.Version <= LastBeforeRunner).Select(s => s.Name), result.Adopted);
+        Assert.Equal(SchemaScripts.Postgres.Where(s => s.Version > LastBeforeRunner).Select(s => s.Name), result.Applied);
+        Assert.Equal((long)LastBeforeRunner, await ScalarAsync(dataSource, "SELECT count(*) FROM schema_versions WHERE adopted"));
         await using var log = new PostgresActivityLog(new PostgresStorageOptions { ConnectionString = ConnectionString });
         var appended = await log.AppendAsync([new ActivityToAppend("new-1", "anna", "call", Morning, 1, null, null)]);
         Assert.Equal(2, Assert.Single(appended.Accepted).RepSeq);
@@ -160,6 +160,9 @@ public sealed class PostgresSchemaRunnerTests : IAsyncLifetime
         Assert.Equal(["001_activity_log.sql"], result.Adopted);
         Assert.Equal(SchemaScripts.Postgres.Skip(1).Select(s => s.Name), result.Applied);
     }
+
+    /// <summary>The last script the code before the runner applied (later ones are new, so run, not adopted).</summary>
+    private const int LastBeforeRunner = 7;
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)
     {

@@ -24,16 +24,26 @@ public sealed class SchemaScriptsTests
     public void Every_script_written_before_the_runner_names_the_table_that_shows_it_in_place(string set)
     {
         // All scripts of today were applied by the code before the runner, so each must be adoptable.
-        Assert.All(Of(set), s => Assert.False(string.IsNullOrEmpty(s.AdoptIfTable), s.Name));
-        Assert.All(Of(set), s => Assert.Contains($"CREATE TABLE IF NOT EXISTS {s.AdoptIfTable} (", s.Sql, StringComparison.Ordinal));
+        var before = Of(set).Where(s => s.Version <= LastBeforeRunner(set)).ToList();
+        Assert.NotEmpty(before);
+        Assert.All(before, s => Assert.False(string.IsNullOrEmpty(s.AdoptIfTable), s.Name));
+        Assert.All(before, s => Assert.Contains($"CREATE TABLE IF NOT EXISTS {s.AdoptIfTable} (", s.Sql, StringComparison.Ordinal));
     }
+
+    /// <summary>The last script of each set that existed before the schema runner (later ones need no adoption).</summary>
+    private static int LastBeforeRunner(string set) => set switch
+    {
+        "postgres" => 7,
+        "sqlite" => 4,
+        _ => int.MaxValue,
+    };
 
     [Fact]
     public void The_PostgreSQL_set_is_the_deploy_folder_in_number_order()
     {
         Assert.Equal(
             ["001_activity_log.sql", "002_orleans_clustering.sql", "003_orleans_grain_state.sql", "004_orleans_reminders.sql",
-             "005_wallboards.sql", "006_dead_letters.sql", "007_org_revisions.sql"],
+             "005_wallboards.sql", "006_dead_letters.sql", "007_org_revisions.sql", "008_connectors.sql"],
             SchemaScripts.Postgres.Select(s => s.Name));
     }
 

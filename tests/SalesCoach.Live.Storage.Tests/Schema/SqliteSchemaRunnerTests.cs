@@ -127,12 +127,12 @@ public sealed class SqliteSchemaRunnerTests : IDisposable
         using (var connection = Open())
         {
             result = SqliteSchemaRunner.Apply(connection, SchemaScripts.Sqlite);
-            Assert.Equal([1, 2, 3, 4], SqliteSchemaRunner.RecordedVersions(connection));
+            Assert.Equal([1, 2, 3, 4, 5], SqliteSchemaRunner.RecordedVersions(connection));
             Assert.Equal(2L, Scalar(connection, "SELECT count(*) FROM schema_versions WHERE adopted = 1"));
         }
 
         Assert.Equal(["001_activity_log.sql", "002_wallboards.sql"], result.Adopted);
-        Assert.Equal(["003_dead_letters.sql", "004_org_revisions.sql"], result.Applied);
+        Assert.Equal(["003_dead_letters.sql", "004_org_revisions.sql", "005_connectors.sql"], result.Applied);
 
         // The stores read the old rows and go on from them.
         await using var log = new SqliteActivityLog(new SqliteStorageOptions { Path = DatabasePath });
@@ -163,7 +163,7 @@ public sealed class SqliteSchemaRunnerTests : IDisposable
         }
 
         using var connection = Open();
-        Assert.Equal([1, 2, 3, 4], SqliteSchemaRunner.RecordedVersions(connection));
+        Assert.Equal([1, 2, 3, 4, 5], SqliteSchemaRunner.RecordedVersions(connection));
         Assert.Equal("001_activity_log.sql,004_org_revisions.sql", Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM schema_versions WHERE adopted = 1 ORDER BY version)"));
     }
 
