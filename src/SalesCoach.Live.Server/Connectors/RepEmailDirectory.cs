@@ -1,4 +1,3 @@
-using System.Reflection;
 using SalesCoach.Live.Domain.Org;
 
 namespace SalesCoach.Live.Server.Connectors;
@@ -10,14 +9,9 @@ public interface IRepEmailDirectory
     string? EmailOf(Rep rep);
 }
 
-/// <summary>
-/// Reads <c>Rep.Email</c> when the org model has it, else nothing (vendor users then match reps through
-/// <c>RepAliases</c> only). The one place to switch to a plain <c>rep.Email</c> once the org model carries it.
-/// </summary>
+/// <summary>Reads the rep's e-mail from the org (<c>teams[].reps[].email</c>); <c>RepAliases</c> come before it.</summary>
 public sealed class OrgRepEmailDirectory : IRepEmailDirectory
 {
-    private static readonly PropertyInfo? EmailProperty = typeof(Rep).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance);
-
     /// <inheritdoc />
-    public string? EmailOf(Rep rep) => EmailProperty?.GetValue(rep) as string;
+    public string? EmailOf(Rep rep) => rep.Email;
 }
