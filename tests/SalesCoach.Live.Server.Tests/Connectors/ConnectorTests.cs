@@ -105,6 +105,8 @@ public sealed class ConnectorTests : IAsyncLifetime
         Assert.Equal(("anna", "deal", 12500.50m), (deal.RepId, deal.Type, deal.Value));
         // 515 was deleted and never counted: the void finds nothing and records nothing.
         Assert.Null(await Log(app).FindAsync("void:hubspot:call:515"));
+        // The processor logs its run just after the ingest it made: wait for the inbox to empty and the log to catch up.
+        await WaitUntilAsync(async () => await StatusAsync(app, "HubSpot") is var s && s["pending"]!.GetValue<long>() == 0 && s["counted24h"]!.GetValue<long>() >= 3);
         var status = await StatusAsync(app, "HubSpot");
         Assert.Equal(3, status["counted24h"]!.GetValue<long>());
         Assert.Equal(0, status["errors24h"]!.GetValue<long>());
@@ -125,6 +127,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         var counted = await WaitForActivityAsync(app, "aircall:call:812");
         Assert.Equal("anna", counted.RepId);
         Assert.Null(await Log(app).FindAsync("aircall:call:813"));
+        await WaitUntilAsync(async () => await StatusAsync(app, "Aircall") is var s && s["pending"]!.GetValue<long>() == 0 && s["counted24h"]!.GetValue<long>() >= 1);
         Assert.Equal(1, (await StatusAsync(app, "Aircall"))["counted24h"]!.GetValue<long>());
 
         // HubSpot: the call counts, then HubSpot says it was deleted: the activity is voided.
