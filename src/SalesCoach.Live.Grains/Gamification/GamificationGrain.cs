@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Abstractions.Gamification;
-using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Coaching;
 using SalesCoach.Live.Domain.Gamification;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Domain.Pacing;
+using SalesCoach.Live.Grains.Live;
 
 namespace SalesCoach.Live.Grains.Gamification;
 
@@ -28,7 +28,6 @@ public sealed class GamificationGrain(
     /// <summary>Days of counts kept per rep (covers an ISO week and the recent days a personal best compares with).</summary>
     public const int KeptDays = 14;
 
-    private static readonly TimeSpan RelayListAge = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Counts are written behind, at most this often: one write per activity made ingest wait on grain storage.
@@ -49,9 +48,8 @@ public sealed class GamificationGrain(
 
     private Team _team = null!;
     private Dictionary<string, Rep> _reps = null!;
-    private long _revision;
-    private ILiveRelay[] _relays = [];
-    private long _relaysFetchedTicks;
+    private OrgWatch _orgWatch = null!;
+    private RelayList _relays = null!;
 
     /// <summary>Each rep's day goals by metric, built once per org revision.</summary>
     private readonly Dictionary<string, Dictionary<string, double>> _dayGoals = new(StringComparer.Ordinal);
@@ -66,7 +64,8 @@ public sealed class GamificationGrain(
         var teamId = this.GetPrimaryKeyString();
         _team = org.FindTeam(teamId) ?? throw new InvalidOperationException($"Unknown team '{teamId}'.");
         _reps = _team.Reps.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        _revision = org.Revision;
+        _orgWatch = new OrgWatch(org);
+        _relays = new RelayList(GrainFactory, logger, _team.Id);
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(WriteBehind, WriteBehind));
         return Task.CompletedTask;
     }
@@ -80,12 +79,11 @@ public sealed class GamificationGrain(
     /// <summary>Takes the team's reps and calendar from a changed org (a removed team keeps what it had; nothing reaches it).</summary>
     private void FollowOrg()
     {
-        if (org.Revision == _revision)
+        if (!_orgWatch.Changed())
         {
             return;
         }
 
-        _revision = org.Revision;
         _dayGoals.Clear();
         if (org.FindTeam(_team.Id) is { } team)
         {
@@ -457,7 +455,7 @@ public sealed class GamificationGrain(
             return;
         }
 
-        var relays = await RelaysAsync();
+        var relays = await _relays.GetAsync();
         foreach (var moment in moments)
         {
             var pushed = TeamMoment.Of(_team.Id, moment);
@@ -466,25 +464,6 @@ public sealed class GamificationGrain(
                 await relay.OnMomentAsync(_team.Id, pushed);
             }
         }
-    }
-
-    private async Task<ILiveRelay[]> RelaysAsync()
-    {
-        var now = Environment.TickCount64;
-        if (_relays.Length == 0 || now - _relaysFetchedTicks > (long)RelayListAge.TotalMilliseconds)
-        {
-            try
-            {
-                _relays = await GrainFactory.GetGrain<ILiveRelayRegistryGrain>(0).GetRelaysAsync();
-                _relaysFetchedTicks = now;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not fetch the relay list for team {TeamId}", _team.Id);
-            }
-        }
-
-        return _relays;
     }
 
     private static MomentEntry ToEntry(Moment m) =>

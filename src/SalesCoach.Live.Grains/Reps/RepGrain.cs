@@ -31,12 +31,12 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     private long _applied;
     private long _publishedSeq = -1;
     private DateOnly _windowFirstDay;
-    private long _revision;
+    private OrgWatch _orgWatch = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var repId = this.GetPrimaryKeyString();
-        _revision = org.Revision;
+        _orgWatch = new OrgWatch(org);
         _rep = org.FindRep(repId) ?? throw new InvalidOperationException($"Unknown rep '{repId}'.");
         _team = org.TeamOf(_rep);
         var totals = await LoadAsync(activating: true, cancellationToken);
@@ -82,15 +82,14 @@ public sealed class RepGrain(Organization org, IActivityLog log, TimeProvider cl
     /// </summary>
     private async Task<bool> FollowOrgAsync()
     {
-        if (org.Revision == _revision)
+        if (!_orgWatch.Changed())
         {
             return true;
         }
 
-        _revision = org.Revision;
         if (org.FindRep(_rep.Id) is not { } rep || org.FindTeam(rep.TeamId) is not { } team)
         {
-            logger.LogInformation("Rep {RepId} is no longer in the org (revision {Revision}); deactivating", _rep.Id, _revision);
+            logger.LogInformation("Rep {RepId} is no longer in the org (revision {Revision}); deactivating", _rep.Id, _orgWatch.Revision);
             this.DeactivateOnIdle();
             return false;
         }

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Logging;
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Abstractions.Coaching;
 using SalesCoach.Live.Abstractions.Gamification;
-using SalesCoach.Live.Abstractions.Live;
 using SalesCoach.Live.Abstractions.Reps;
 using SalesCoach.Live.Abstractions.Teams;
 using SalesCoach.Live.Domain.Boards;
 using SalesCoach.Live.Domain.Coaching;
-using SalesCoach.Live.Grains.Coaching;
 using SalesCoach.Live.Domain.Org;
+using SalesCoach.Live.Grains.Coaching;
+using SalesCoach.Live.Grains.Live;
 using SalesCoach.Live.Storage.Activities;
 
 namespace SalesCoach.Live.Grains.Teams;
@@ -35,7 +35,6 @@ public sealed class TeamGrain(
     /// <summary>How often the board is brought up to the clock when nothing happens (expected grows with time).</summary>
     public static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
 
-    private static readonly TimeSpan RelayListAge = TimeSpan.FromSeconds(5);
 
     /// <summary>Every this many ticks the team compares each rep's sequence in the log with what it holds.</summary>
     private const int LogCheckEveryTicks = 4;
@@ -57,16 +56,16 @@ public sealed class TeamGrain(
     private DateOnly _windowFirstDay;
     private IGrainTimer? _flushTimer;
     private bool _flushScheduled;
-    private ILiveRelay[] _relays = [];
-    private long _relaysFetchedTicks;
+    private RelayList _relays = null!;
     private int _ticks;
-    private long _revision;
+    private OrgWatch _orgWatch = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var teamId = this.GetPrimaryKeyString();
-        _revision = org.Revision;
+        _orgWatch = new OrgWatch(org);
         _team = org.FindTeam(teamId) ?? throw new InvalidOperationException($"Unknown team '{teamId}'.");
+        _relays = new RelayList(GrainFactory, logger, _team.Id);
         var now = clock.GetUtcNow();
 
         // A version that starts at the activation's wall-clock milliseconds keeps growing across reactivations,
@@ -119,15 +118,14 @@ public sealed class TeamGrain(
     /// </summary>
     private async Task<bool> FollowOrgAsync()
     {
-        if (org.Revision == _revision)
+        if (!_orgWatch.Changed())
         {
             return true;
         }
 
-        _revision = org.Revision;
         if (org.FindTeam(_team.Id) is not { } team)
         {
-            logger.LogInformation("Team {TeamId} is no longer in the org (revision {Revision}); deactivating", _team.Id, _revision);
+            logger.LogInformation("Team {TeamId} is no longer in the org (revision {Revision}); deactivating", _team.Id, _orgWatch.Revision);
             this.DeactivateOnIdle();
             return false;
         }
@@ -141,7 +139,7 @@ public sealed class TeamGrain(
         _version++;
         await FlushAsync();
 
-        logger.LogInformation("Team {TeamId} follows org revision {Revision}", _team.Id, _revision);
+        logger.LogInformation("Team {TeamId} follows org revision {Revision}", _team.Id, _orgWatch.Revision);
         return true;
     }
 
@@ -197,7 +195,7 @@ public sealed class TeamGrain(
     public async Task CelebrateAsync(Celebration celebration)
     {
         var named = celebration with { MetricName = org.FindMetric(celebration.Metric)?.Name };
-        foreach (var relay in await RelaysAsync())
+        foreach (var relay in await _relays.GetAsync())
         {
             await relay.OnCelebrationAsync(_team.Id, named);
         }
@@ -307,7 +305,7 @@ public sealed class TeamGrain(
             return;
         }
 
-        foreach (var relay in await RelaysAsync())
+        foreach (var relay in await _relays.GetAsync())
         {
             await relay.OnCoachingAsync(_team.Id, _coach.Queue);
         }
@@ -376,7 +374,7 @@ public sealed class TeamGrain(
         var fromVersion = _version;
         _version++;
         var delta = new BoardDelta(_team.Id, _version, fromVersion, _board!.AsOf, changed, _teamRow!);
-        foreach (var relay in await RelaysAsync())
+        foreach (var relay in await _relays.GetAsync())
         {
             await relay.OnDeltaAsync(_team.Id, delta);
         }
@@ -404,24 +402,4 @@ public sealed class TeamGrain(
         return changed.Count > 0 || teamChanged ? changed : null;
     }
 
-    private async Task<ILiveRelay[]> RelaysAsync()
-    {
-        // Real elapsed time, not the injected clock: this is a cache of cluster state, not business time.
-        var now = Environment.TickCount64;
-        if (_relays.Length == 0 || now - _relaysFetchedTicks > (long)RelayListAge.TotalMilliseconds)
-        {
-            try
-            {
-                _relays = await GrainFactory.GetGrain<ILiveRelayRegistryGrain>(0).GetRelaysAsync();
-                _relaysFetchedTicks = now;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Pushes are best effort: clients see the version gap and ask for a snapshot.
-                logger.LogWarning(e, "Could not fetch the relay list for team {TeamId}", _team.Id);
-            }
-        }
-
-        return _relays;
-    }
 }

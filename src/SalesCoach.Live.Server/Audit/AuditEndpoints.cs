@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Boards;
@@ -31,18 +32,18 @@ public static class AuditEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(
+    private static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> GetAsync(
         string repId, string? from, string? to, Organization org, ScoreAudit audit, OrgHistory history, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (org.FindRep(repId) is not { } rep)
         {
-            return Results.Problem(detail: $"unknown rep '{repId}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return TypedResults.Problem(detail: $"unknown rep '{repId}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
         if (!InstantQuery.TryParse(from, out var fromInstant) || !InstantQuery.TryParse(to, out var toInstant))
         {
             var bad = InstantQuery.TryParse(from, out _) ? "to" : "from";
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [bad] = ["must be an ISO-8601 date and time with an offset"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [bad] = ["must be an ISO-8601 date and time with an offset"] });
         }
 
         var calendar = org.TeamOf(rep).Calendar;
@@ -50,7 +51,7 @@ public static class AuditEndpoints
         var start = fromInstant ?? calendar.At(calendar.LocalDate(end), TimeSpan.Zero);
         if (start > end || end - start > MaxRange)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["must be before to, at most 93 days apart"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["must be before to, at most 93 days apart"] });
         }
 
         var entries = await audit.ReadAsync(rep, start, end, cancellationToken);
@@ -70,7 +71,7 @@ public static class AuditEndpoints
                     c.Text,
                 }))
             .ToList();
-        return Results.Ok(new
+        return TypedResults.Ok<object>(new
         {
             RepId = rep.Id,
             From = ContractJson.FormatInstant(calendar.ToLocal(start)),

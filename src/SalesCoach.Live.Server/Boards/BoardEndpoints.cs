@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Abstractions.Boards;
 using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Teams;
@@ -38,7 +39,7 @@ public static class BoardEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetBoardAsync(
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetBoardAsync(
         string teamId, string? at, Organization org, IGrainFactory grains, HistoricalBoards history, CancellationToken cancellationToken)
     {
         if (org.FindTeam(teamId) is not { } team)
@@ -54,14 +55,14 @@ public static class BoardEndpoints
         if (instant is { } asOf)
         {
             var board = await history.BuildAsync(team, asOf, cancellationToken);
-            return Results.Bytes(ContractJson.Serialize(BoardSnapshot.From(board, HistoricalVersion)), "application/json");
+            return TypedResults.Bytes(ContractJson.Serialize(BoardSnapshot.From(board, HistoricalVersion)), "application/json");
         }
 
         var snapshot = await grains.GetGrain<ITeamGrain>(team.Id).GetSnapshotAsync();
-        return Results.Bytes(ContractJson.Serialize(snapshot), "application/json");
+        return TypedResults.Bytes(ContractJson.Serialize(snapshot), "application/json");
     }
 
-    private static async Task<IResult> GetPaceAsync(
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetPaceAsync(
         string repId, string? at, Organization org, IGrainFactory grains, HistoricalBoards history, CancellationToken cancellationToken)
     {
         if (org.FindRep(repId) is not { } rep)
@@ -97,8 +98,8 @@ public static class BoardEndpoints
             ["score"] = row["score"]?.DeepClone(),
             ["metrics"] = row["metrics"]?.DeepClone(),
         };
-        return Results.Text(pace.ToJsonString(), "application/json");
+        return TypedResults.Text(pace.ToJsonString(), "application/json");
     }
 
-    private static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

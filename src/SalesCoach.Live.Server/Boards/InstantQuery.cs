@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SalesCoach.Live.Server.Boards;
 
@@ -26,7 +27,7 @@ public static class InstantQuery
     }
 
     /// <summary>The 400 problem naming <c>at</c>.</summary>
-    public static IResult Invalid(string? at) => Results.ValidationProblem(new Dictionary<string, string[]>
+    public static ValidationProblem Invalid(string? at) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
     {
         ["at"] = [$"'{at}' is not an ISO-8601 date and time with an offset, such as 2026-11-26T10:30:00+01:00"],
     });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Abstractions.Coaching;
 using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Abstractions.Teams;
@@ -36,12 +37,12 @@ public static class CoachingEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetQueueAsync(
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
         string teamId, string? at, Organization org, IGrainFactory grains, HistoricalCoaching history, CancellationToken cancellationToken)
     {
         if (org.FindTeam(teamId) is not { } team)
         {
-            return Results.Problem(detail: $"unknown team '{teamId}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return TypedResults.Problem(detail: $"unknown team '{teamId}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
         if (!InstantQuery.TryParse(at, out var instant))
@@ -52,25 +53,28 @@ public static class CoachingEndpoints
         var queue = instant is { } asOf
             ? CoachingQueueItem.Queue(await history.EvaluateAsync(team, asOf, cancellationToken))
             : await grains.GetGrain<ITeamGrain>(team.Id).GetCoachingAsync();
-        return Results.Bytes(ContractJson.Serialize(queue), "application/json");
+        return TypedResults.Bytes(ContractJson.Serialize(queue), "application/json");
     }
 
-    private static async Task<IResult> AcknowledgeAsync(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         string teamId, string repId, AcknowledgeRequest? request, Organization org, IGrainFactory grains, TimeProvider clock)
     {
         if (org.FindTeam(teamId) is not { } team || org.FindRep(repId) is not { } rep || rep.TeamId != team.Id)
         {
-            return Results.Problem(detail: $"no rep '{repId}' on team '{teamId}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return TypedResults.Problem(detail: $"no rep '{repId}' on team '{teamId}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
         if (request?.SnoozeMinutes is < 1 or > 7 * 24 * 60)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["snoozeMinutes"] = ["must be a whole number of minutes from 1 to 10080 (a week)"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["snoozeMinutes"] = ["must be a whole number of minutes from 1 to 10080 (a week)"] });
         }
 
         DateTimeOffset? until = request?.SnoozeMinutes is { } minutes ? clock.GetUtcNow().AddMinutes(minutes) : null;
-        return await grains.GetGrain<ITeamGrain>(team.Id).AcknowledgeAsync(rep.Id, until)
-            ? Results.NoContent()
-            : Results.Problem(detail: $"rep '{repId}' is not in the coaching queue now", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        if (await grains.GetGrain<ITeamGrain>(team.Id).AcknowledgeAsync(rep.Id, until))
+        {
+            return TypedResults.NoContent();
+        }
+
+        return TypedResults.Problem(detail: $"rep '{repId}' is not in the coaching queue now", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Live.Abstractions.Coaching;
 using SalesCoach.Live.Domain.Org;
 using SalesCoach.Live.Server.Security;
@@ -33,7 +34,7 @@ public static class CoachingNoteEndpoints
         return app;
     }
 
-    private static async Task<IResult> AddAsync(string repId, CoachingNoteRequest? request, CoachingNoteBook book, HttpContext http)
+    private static async Task<Results<Created<object>, ValidationProblem, ProblemHttpResult>> AddAsync(string repId, CoachingNoteRequest? request, CoachingNoteBook book, HttpContext http)
     {
         var outcome = await book.AddAsync(repId, request, http.User.Identity?.Name ?? "unknown");
         if (outcome.UnknownRep)
@@ -45,21 +46,21 @@ public static class CoachingNoteEndpoints
         {
             var errors = outcome.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             return errors.ContainsKey("body") && errors.Count == 1
-                ? Results.ValidationProblem(errors)
-                : Results.ValidationProblem(errors, title: "The note is not valid; nothing was saved.");
+                ? TypedResults.ValidationProblem(errors)
+                : TypedResults.ValidationProblem(errors, title: "The note is not valid; nothing was saved.");
         }
 
-        return Results.Created($"/api/reps/{note.RepId}/coaching-notes", new { note.Id });
+        return TypedResults.Created<object>($"/api/reps/{note.RepId}/coaching-notes", new { note.Id });
     }
 
-    private static async Task<IResult> ListAsync(string repId, CoachingNoteBook book, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> ListAsync(string repId, CoachingNoteBook book, CancellationToken cancellationToken)
     {
         if (await book.ListAsync(repId, cancellationToken) is not { } notes)
         {
             return NotFound($"unknown rep '{repId}'");
         }
 
-        return Results.Ok(notes.Select(n => new
+        return TypedResults.Ok<object>(notes.Select(n => new
         {
             n.Note.Id,
             n.Note.RepId,
@@ -74,7 +75,7 @@ public static class CoachingNoteEndpoints
         }).ToList());
     }
 
-    private static async Task<IResult> CoachingTimeAsync(string teamId, string? month, Organization org, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> CoachingTimeAsync(string teamId, string? month, Organization org, IGrainFactory grains, TimeProvider clock)
     {
         if (org.FindTeam(teamId) is not { } team)
         {
@@ -84,7 +85,7 @@ public static class CoachingNoteEndpoints
         var first = new DateOnly(team.Calendar.LocalDate(clock.GetUtcNow()).Year, team.Calendar.LocalDate(clock.GetUtcNow()).Month, 1);
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["must be a month in the form yyyy-MM"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["must be a month in the form yyyy-MM"] });
         }
 
         var last = first.AddMonths(1).AddDays(-1);
@@ -96,8 +97,8 @@ public static class CoachingNoteEndpoints
             reps.Add(new { RepId = rep.Id, rep.Name, Minutes = minutes, Notes = notes.Count, MinutesShort = Math.Max(0, RecommendedMinutesPerMonth - minutes) });
         }
 
-        return Results.Ok(new { TeamId = team.Id, Month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture), RecommendedMinutes = RecommendedMinutesPerMonth, Reps = reps });
+        return TypedResults.Ok<object>(new { TeamId = team.Id, Month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture), RecommendedMinutes = RecommendedMinutesPerMonth, Reps = reps });
     }
 
-    private static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -56,17 +56,7 @@ public sealed class LiveHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         boardConnections.Remove(Context.ConnectionId);
-        if (pairingDesk.RemoveConnection(Context.ConnectionId) is { } code)
-        {
-            try
-            {
-                await wallboards.Store.RemovePairingsAsync([code]);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The code expires by itself.
-            }
-        }
+        await pairingDesk.LeaveAsync(Context.ConnectionId, wallboards.Store);
 
         await base.OnDisconnectedAsync(exception);
     }
@@ -172,36 +162,8 @@ public sealed class LiveHub(
     /// </summary>
     public async Task<PairingCodeMessage> StartPairing()
     {
-        if (pairingDesk.Count >= PairingDesk.MaxWaiting)
-        {
-            throw new HubException("Too many screens are waiting to be paired; try again in a few minutes.");
-        }
-
-        var now = time.GetUtcNow();
-        if (pairingDesk.Throttle(Context.ConnectionId, now) is { } current)
-        {
-            return new PairingCodeMessage(current.Code, current.ExpiresAt, (int)(current.ExpiresAt - now).TotalSeconds);
-        }
-
-        var token = BoardTokenFormat.NewToken();
-        var expiresAt = now + PairingCodes.Lifetime;
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var code = PairingCodes.New();
-            if (!await wallboards.Store.AddPairingAsync(code, BoardTokenFormat.Hash(token), expiresAt, Context.ConnectionAborted))
-            {
-                continue;
-            }
-
-            if (pairingDesk.Add(Context.ConnectionId, code, token, expiresAt) is { } previous)
-            {
-                await wallboards.Store.RemovePairingsAsync([previous], Context.ConnectionAborted);
-            }
-
-            return new PairingCodeMessage(code, expiresAt, (int)PairingCodes.Lifetime.TotalSeconds);
-        }
-
-        throw new HubException("No free pairing code was found; try again.");
+        var (code, refusal) = await pairingDesk.StartAsync(Context.ConnectionId, wallboards.Store, time.GetUtcNow(), Context.ConnectionAborted);
+        return code ?? throw new HubException(refusal);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using SalesCoach.Live.Abstractions.Json;
 using SalesCoach.Live.Domain.Org;
@@ -39,28 +40,28 @@ public static class OrgAdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(HttpResponse response, OrgEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(HttpResponse response, OrgEditor editor, CancellationToken cancellationToken)
     {
         if (await editor.GetLatestAsync(cancellationToken) is not { } latest)
         {
-            return Results.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
+            return TypedResults.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
         }
 
         response.Headers.ETag = ETagOf(latest.Revision);
-        return Results.Text(OrgEditor.WithRevision(latest), "application/json", Encoding.UTF8);
+        return TypedResults.Text(OrgEditor.WithRevision(latest), "application/json", Encoding.UTF8);
     }
 
-    private static async Task<IResult> PutAsync(HttpRequest request, HttpResponse response, OrgEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PutAsync(HttpRequest request, HttpResponse response, OrgEditor editor, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxDocumentBytes)
         {
-            return Results.Problem(detail: $"an org document may be at most {MaxDocumentBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return TypedResults.Problem(detail: $"an org document may be at most {MaxDocumentBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
 
         var text = await ReadBodyAsync(request, cancellationToken);
         if (text is null)
         {
-            return Results.Problem(detail: $"an org document may be at most {MaxDocumentBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return TypedResults.Problem(detail: $"an org document may be at most {MaxDocumentBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
 
         if (OrgEditor.ParseObject(text, out var parseProblem) is not { } document)
@@ -83,22 +84,22 @@ public static class OrgAdminEndpoints
             case OrgSaveStatus.Stale:
                 return Stale(outcome.Expected, outcome.Latest);
             case OrgSaveStatus.Starting:
-                return Results.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
+                return TypedResults.Problem(detail: "the org has not been stored yet", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
         }
 
         var saved = outcome.Saved!;
         response.Headers.ETag = ETagOf(saved.Revision);
-        return Results.Text(OrgEditor.WithRevision(saved), "application/json", Encoding.UTF8);
+        return TypedResults.Text(OrgEditor.WithRevision(saved), "application/json", Encoding.UTF8);
     }
 
-    private static async Task<IResult> RevisionsAsync(HttpRequest request, OrgEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<object>, ValidationProblem>> RevisionsAsync(HttpRequest request, OrgEditor editor, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var limit = Number(request, "limit", 20, 1, 100, errors);
         var before = request.Query.ContainsKey("before") ? Number(request, "before", 0, 1, long.MaxValue, errors) : (long?)null;
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         var listed = (await editor.ListAsync((int)limit, before, cancellationToken)).Select(listing => new
@@ -109,7 +110,7 @@ public static class OrgAdminEndpoints
             listing.Revision.Source,
             Changes = listing.Changes.Select(RuleChangeView).ToList(),
         }).ToList();
-        return Results.Ok(listed);
+        return TypedResults.Ok<object>(listed);
     }
 
     /// <summary>A rule change as the revision list and the audit write it.</summary>
@@ -158,16 +159,16 @@ public static class OrgAdminEndpoints
         return true;
     }
 
-    private static IResult Stale(long expected, long latest) => Results.Problem(
+    private static ProblemHttpResult Stale(long expected, long latest) => TypedResults.Problem(
         detail: $"the org was changed since revision {expected}: the newest is revision {latest}; read it again and reapply your change",
         statusCode: StatusCodes.Status409Conflict,
         title: "Stale revision",
         extensions: new Dictionary<string, object?> { ["revision"] = latest });
 
-    private static IResult Invalid(IEnumerable<OrgFileProblem> problems) =>
+    private static ValidationProblem Invalid(IEnumerable<OrgFileProblem> problems) =>
         Invalid(problems.GroupBy(p => p.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal));
 
-    private static IResult Invalid(Dictionary<string, string[]> errors) => Results.ValidationProblem(errors, title: "The org document is not valid");
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: "The org document is not valid");
 
     private static string ETagOf(long revision) => new EntityTagHeaderValue($"\"{revision.ToString(CultureInfo.InvariantCulture)}\"").ToString();
 

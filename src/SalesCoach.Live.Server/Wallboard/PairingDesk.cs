@@ -1,3 +1,5 @@
+using SalesCoach.Live.Storage.Wallboards;
+
 namespace SalesCoach.Live.Server.Wallboard;
 
 /// <summary>
@@ -12,19 +14,74 @@ public sealed class PairingDesk
     /// <summary>A connection gets at most this many codes a minute; more asks get the code it has.</summary>
     public const int MaxCodesPerMinute = 10;
 
-    private readonly Dictionary<string, Waiting> byCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DateTimeOffset WindowStart, int Count)> asks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> codeByConnection = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, Waiting> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset WindowStart, int Count)> _asks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _codeByConnection = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>
+    /// Gives the TV on <paramref name="connectionId"/> a code to show (a new one at each call; the previous one stops
+    /// working), with the pairing's rules: at most <see cref="MaxWaiting"/> TVs wait, a connection that asks too often
+    /// gets the code it has, and the store holds the code with the hash of the token the TV will receive.
+    /// Answers the code, or why there is none.
+    /// </summary>
+    public async Task<(PairingCodeMessage? Code, string? Refusal)> StartAsync(string connectionId, IWallboardStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Count >= MaxWaiting)
+        {
+            return (null, "Too many screens are waiting to be paired; try again in a few minutes.");
+        }
+
+        if (Throttle(connectionId, now) is { } current)
+        {
+            return (new PairingCodeMessage(current.Code, current.ExpiresAt, (int)(current.ExpiresAt - now).TotalSeconds), null);
+        }
+
+        var token = BoardTokenFormat.NewToken();
+        var expiresAt = now + PairingCodes.Lifetime;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var code = PairingCodes.New();
+            if (!await store.AddPairingAsync(code, BoardTokenFormat.Hash(token), expiresAt, cancellationToken))
+            {
+                continue;
+            }
+
+            if (Add(connectionId, code, token, expiresAt) is { } previous)
+            {
+                await store.RemovePairingsAsync([previous], cancellationToken);
+            }
+
+            return (new PairingCodeMessage(code, expiresAt, (int)PairingCodes.Lifetime.TotalSeconds), null);
+        }
+
+        return (null, "No free pairing code was found; try again.");
+    }
+
+    /// <summary>Forgets a connection that went away, and its code in the store (best effort: a code expires by itself).</summary>
+    public async Task LeaveAsync(string connectionId, IWallboardStore store)
+    {
+        if (RemoveConnection(connectionId) is { } code)
+        {
+            try
+            {
+                await store.RemovePairingsAsync([code]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The code expires by itself.
+            }
+        }
+    }
 
     /// <summary>How many TVs wait.</summary>
     public int Count
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return byCode.Count;
+                return _byCode.Count;
             }
         }
     }
@@ -35,32 +92,32 @@ public sealed class PairingDesk
     /// </summary>
     public Waiting? Throttle(string connectionId, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var (windowStart, count) = asks.GetValueOrDefault(connectionId, (now, 0));
+            var (windowStart, count) = _asks.GetValueOrDefault(connectionId, (now, 0));
             if (now - windowStart >= TimeSpan.FromMinutes(1))
             {
                 (windowStart, count) = (now, 0);
             }
 
-            asks[connectionId] = (windowStart, count + 1);
-            return count >= MaxCodesPerMinute && codeByConnection.TryGetValue(connectionId, out var code) ? byCode[code] : null;
+            _asks[connectionId] = (windowStart, count + 1);
+            return count >= MaxCodesPerMinute && _codeByConnection.TryGetValue(connectionId, out var code) ? _byCode[code] : null;
         }
     }
 
     /// <summary>Records a connection's new code; returns the code it replaces, if any.</summary>
     public string? Add(string connectionId, string code, string token, DateTimeOffset expiresAt)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var previous = codeByConnection.GetValueOrDefault(connectionId);
+            var previous = _codeByConnection.GetValueOrDefault(connectionId);
             if (previous is not null)
             {
-                byCode.Remove(previous);
+                _byCode.Remove(previous);
             }
 
-            byCode[code] = new Waiting(code, connectionId, token, expiresAt);
-            codeByConnection[connectionId] = code;
+            _byCode[code] = new Waiting(code, connectionId, token, expiresAt);
+            _codeByConnection[connectionId] = code;
             return previous;
         }
     }
@@ -68,15 +125,15 @@ public sealed class PairingDesk
     /// <summary>Forgets a connection that went away; returns its code, if it had one.</summary>
     public string? RemoveConnection(string connectionId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            asks.Remove(connectionId);
-            if (!codeByConnection.Remove(connectionId, out var code))
+            _asks.Remove(connectionId);
+            if (!_codeByConnection.Remove(connectionId, out var code))
             {
                 return null;
             }
 
-            byCode.Remove(code);
+            _byCode.Remove(code);
             return code;
         }
     }
@@ -84,14 +141,14 @@ public sealed class PairingDesk
     /// <summary>Takes a code out (it was claimed and is being delivered); null when it no longer waits here.</summary>
     public Waiting? Take(string code)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!byCode.Remove(code, out var waiting))
+            if (!_byCode.Remove(code, out var waiting))
             {
                 return null;
             }
 
-            codeByConnection.Remove(waiting.ConnectionId);
+            _codeByConnection.Remove(waiting.ConnectionId);
             return waiting;
         }
     }
@@ -99,16 +156,16 @@ public sealed class PairingDesk
     /// <summary>The codes waiting now; expired ones are dropped (their TVs ask for new ones) and returned apart.</summary>
     public (IReadOnlyList<string> Waiting, IReadOnlyList<string> Expired) Codes(DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var expired = byCode.Values.Where(w => w.ExpiresAt <= now).Select(w => w.Code).ToList();
+            var expired = _byCode.Values.Where(w => w.ExpiresAt <= now).Select(w => w.Code).ToList();
             foreach (var code in expired)
             {
-                codeByConnection.Remove(byCode[code].ConnectionId);
-                byCode.Remove(code);
+                _codeByConnection.Remove(_byCode[code].ConnectionId);
+                _byCode.Remove(code);
             }
 
-            return ([.. byCode.Keys], expired);
+            return ([.. _byCode.Keys], expired);
         }
     }
 
