@@ -6,6 +6,7 @@ using SalesCoach.Live.Connectors;
 using SalesCoach.Live.Connectors.Http;
 using SalesCoach.Live.Connectors.Verification;
 using SalesCoach.Live.Server.Ingest;
+using SalesCoach.Live.Server.Integrations;
 using SalesCoach.Live.Server.Security;
 using SalesCoach.Live.Storage;
 using SalesCoach.Live.Storage.Connectors;
@@ -106,7 +107,7 @@ public static class ConnectorEndpoints
         byte[]? body;
         try
         {
-            body = await ReadBodyAsync(http.Request, settings.MaxBodyBytes, cancellationToken);
+            body = await WebhookEndpoints.ReadBodyAsync(http.Request, settings.MaxBodyBytes, cancellationToken);
         }
         catch (BadHttpRequestException e)
         {
@@ -209,29 +210,5 @@ public static class ConnectorEndpoints
             var state = await store.GetStateAsync(source.Name, CancellationToken.None);
             return TypedResults.Problem(detail: $"The sync failed: {state.LastError}", statusCode: StatusCodes.Status502BadGateway, title: "Vendor API failed");
         }
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
